@@ -1,0 +1,114 @@
+"""The audit log: an append-only, hash-chained record of every operation.
+
+Each event's `hash` is SHA-256 over its id, time, meeting, kind, payload and the previous event's
+hash, so editing, deleting or reordering any event by hand breaks the chain from that point on.
+`audit_head` remembers the newest event, so removing the last events is caught too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+def event_hash(
+    *, event_id: int, at: str, meeting_id: int | None, kind: str, payload: str, prev_hash: str
+) -> str:
+    material = json.dumps(
+        [event_id, at, meeting_id, kind, payload, prev_hash],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def encode_payload(payload: dict[str, Any]) -> str:
+    """Canonical JSON, so that the same content always hashes the same."""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def append_event(
+    conn: sqlite3.Connection, *, at: str, meeting_id: int | None, kind: str, payload: dict[str, Any]
+) -> int:
+    """Append one event; the caller holds the write transaction that it belongs to."""
+    head = conn.execute("SELECT last_event_id, last_hash FROM audit_head WHERE id = 1").fetchone()
+    last_id, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
+    event_id = last_id + 1
+    text = encode_payload(payload)
+    digest = event_hash(
+        event_id=event_id,
+        at=at,
+        meeting_id=meeting_id,
+        kind=kind,
+        payload=text,
+        prev_hash=prev_hash,
+    )
+    conn.execute(
+        "INSERT INTO events (id, at, meeting_id, kind, payload, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (event_id, at, meeting_id, kind, text, prev_hash, digest),
+    )
+    conn.execute(
+        "INSERT INTO audit_head (id, last_event_id, last_hash) VALUES (1, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET last_event_id = excluded.last_event_id,"
+        " last_hash = excluded.last_hash",
+        (event_id, digest),
+    )
+    return event_id
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The outcome of checking the audit chain: `problem` names the first bad event."""
+
+    events_checked: int
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def verify_chain(conn: sqlite3.Connection) -> ChainReport:
+    prev_hash = GENESIS
+    expected_id = 1
+    checked = 0
+    rows = conn.execute(
+        "SELECT id, at, meeting_id, kind, payload, prev_hash, hash FROM events ORDER BY id"
+    )
+    for event_id, at, meeting_id, kind, payload, stored_prev, stored_hash in rows:
+        if event_id != expected_id:
+            return ChainReport(
+                checked, f"event {expected_id} is missing (the next event is {event_id})"
+            )
+        if stored_prev != prev_hash:
+            return ChainReport(
+                checked,
+                f"event {event_id} does not follow event {event_id - 1}"
+                " (an earlier event was changed, removed or reordered)",
+            )
+        digest = event_hash(
+            event_id=event_id,
+            at=at,
+            meeting_id=meeting_id,
+            kind=kind,
+            payload=payload,
+            prev_hash=stored_prev,
+        )
+        if digest != stored_hash:
+            return ChainReport(checked, f"event {event_id} ({kind}, {at}) was altered")
+        prev_hash = stored_hash
+        expected_id += 1
+        checked += 1
+    head = conn.execute("SELECT last_event_id, last_hash FROM audit_head WHERE id = 1").fetchone()
+    last_id, last_hash = (head[0], head[1]) if head else (0, GENESIS)
+    if last_id != checked or last_hash != prev_hash:
+        if last_id > checked:
+            return ChainReport(checked, f"events {checked + 1} to {last_id} are missing")
+        return ChainReport(checked, "the audit head does not match the last event")
+    return ChainReport(checked)

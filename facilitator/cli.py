@@ -1,0 +1,239 @@
+"""The `facilitator` command line (the contract in DESIGN.md).
+
+The core builds the click group; the window is handed in by `ui.launcher` as a plain function, so
+headless commands (export, verify, ...) never load Qt.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import importlib
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from facilitator.errors import FacilitatorError
+from facilitator.model import MeetingId
+from facilitator.paths import workspace_path
+from facilitator.store import Workspace
+
+OpenWindow = Callable[[Path, "int | None"], int]
+F = TypeVar("F", bound=Callable[..., Any])
+
+_DB_HELP = "The workspace file (default: $FACILITATOR_DB, else the per-user data folder)."
+
+
+def _user_errors(command: F) -> F:
+    """Turn a FacilitatorError into one line on stderr and exit code 1 (no traceback)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except FacilitatorError as error:
+            click.echo(f"facilitator: {error}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _db_option(command: F) -> F:
+    return click.option("--db", "db", type=click.Path(path_type=Path), help=_DB_HELP)(command)
+
+
+def _open(ctx: click.Context, db: Path | None) -> Workspace:
+    chosen = db or ctx.find_root().params.get("db")
+    return Workspace.open(workspace_path(chosen))
+
+
+def build_cli(open_window: OpenWindow | None = None) -> click.Group:
+    @click.group(
+        invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+    )
+    @_db_option
+    @click.option("--meeting", "meeting_id", type=int, help="Open the window on this meeting.")
+    @click.pass_context
+    @_user_errors
+    def cli(ctx: click.Context, db: Path | None, meeting_id: int | None) -> None:
+        """Facilitator: run facilitated IEP meetings and pre-IEP dialogues, and write the minutes.
+
+        Without a command, opens the window on the given meeting, else the last one worked on.
+        """
+        if ctx.invoked_subcommand is not None:
+            return
+        if open_window is None:
+            raise FacilitatorError("this installation has no window; use a command (see --help)")
+        sys.exit(open_window(workspace_path(db), meeting_id))
+
+    @cli.command()
+    @_db_option
+    @click.pass_context
+    @_user_errors
+    def demo(ctx: click.Context, db: Path | None) -> None:
+        """Add a realistic sample case with a finished facilitated IEP meeting."""
+        from facilitator.demo import create_demo
+
+        with _open(ctx, db) as ws:
+            meeting_id = create_demo(ws)
+            click.echo(
+                f"Added the sample case to {ws.path}; its IEP meeting is meeting {meeting_id}."
+            )
+        click.echo(meeting_id)
+
+    @cli.command("export")
+    @click.argument("meeting_id", type=int)
+    @_db_option
+    @click.option(
+        "--out", "out", type=click.Path(path_type=Path), required=True, help="The file to write."
+    )
+    @click.option(
+        "--format", "fmt", type=click.Choice(["docx", "json", "csv"]), default="docx",
+        show_default=True, help="Word minutes, the JSON meeting file, or action items as CSV.",
+    )  # fmt: skip
+    @click.option(
+        "--audience", type=click.Choice(["parent", "team"]), default="parent", show_default=True,
+        help="parent: the copy that may leave the building (no team-only items); team: all.",
+    )  # fmt: skip
+    @click.pass_context
+    @_user_errors
+    def export(
+        ctx: click.Context, meeting_id: int, db: Path | None, out: Path, fmt: str, audience: str
+    ) -> None:
+        """Write a meeting's minutes (docx), its meeting file (json) or its action items (csv)."""
+        from facilitator.record import load_meeting
+
+        with _open(ctx, db) as ws:
+            load_meeting(ws, meeting_id)  # a clear "does not exist" before anything is written
+            if fmt == "json":
+                from facilitator.exchange import export_json
+
+                export_json(ws, MeetingId(meeting_id), out)
+            else:
+                try:
+                    minutes = importlib.import_module("facilitator.minutes")
+                except ImportError:
+                    raise FacilitatorError(
+                        "Word minutes are not available in this version"
+                    ) from None
+                write = minutes.write_minutes if fmt == "docx" else minutes.write_actions_csv
+                write(ws, meeting_id, out, audience=audience)
+        click.echo(f"Wrote {out}")
+
+    @cli.command("import")
+    @click.argument("file", type=click.Path(path_type=Path))
+    @_db_option
+    @click.pass_context
+    @_user_errors
+    def import_(ctx: click.Context, file: Path, db: Path | None) -> None:
+        """Add a meeting exported as JSON (e.g. prepared on another computer)."""
+        from facilitator.exchange import import_json, read_json
+
+        document = read_json(file)  # checked before the workspace is touched
+        with _open(ctx, db) as ws:
+            meeting_id = import_json(ws, document)
+            click.echo(
+                f"Imported '{document['meeting'].get('title', '')}' as meeting {meeting_id}."
+            )
+        click.echo(meeting_id)
+
+    @cli.command()
+    @_db_option
+    @click.option("--open", "open_only", is_flag=True, help="Only items not yet done.")
+    @click.option(
+        "--format", "fmt", type=click.Choice(["text", "csv"]), default="text", show_default=True
+    )
+    @click.option("--case", "case_id", type=int, help="Only this case's items.")
+    @click.option("--owner", help="Only this person's items.")
+    @click.pass_context
+    @_user_errors
+    def actions(
+        ctx: click.Context,
+        db: Path | None,
+        open_only: bool,
+        fmt: str,
+        case_id: int | None,
+        owner: str | None,
+    ) -> None:
+        """Action items across all meetings, by due date; overdue ones marked."""
+        from facilitator.actions import list_actions
+        from facilitator.model import CaseId
+
+        with _open(ctx, db) as ws:
+            lines = list_actions(
+                ws, open_only=open_only, case_id=CaseId(case_id) if case_id else None, owner=owner
+            )
+        today = dt.date.today()
+        if fmt == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            writer.writerow(["due", "status", "overdue", "owner", "action", "team_only", "case",
+                             "meeting", "meeting_id", "action_id"])  # fmt: skip
+            for a in lines:
+                writer.writerow([a.due_date or "", a.status.value, int(a.is_overdue(today)),
+                                 a.owner,
+                                 a.text, int(a.team_only), a.case_label, a.meeting_title,
+                                 a.meeting_id, a.id])  # fmt: skip
+            click.echo(buffer.getvalue(), nl=False)
+            return
+        if not lines:
+            click.echo("No action items." if not open_only else "No open action items.")
+        for a in lines:
+            flags = " OVERDUE" if a.is_overdue(today) else ""
+            flags += " [team only]" if a.team_only else ""
+            click.echo(
+                f"{a.due_date or 'no date':<10}  {a.status.label:<5}{flags}"
+                f"  {a.owner or '(no owner)'}:"
+                f" {_one_line(a.text)}  ({a.case_label}; {a.meeting_title}, meeting {a.meeting_id})"
+            )
+
+    @cli.command()
+    @_db_option
+    @click.pass_context
+    @_user_errors
+    def verify(ctx: click.Context, db: Path | None) -> None:
+        """Check the workspace's integrity and its audit chain; exit 0 only if both hold."""
+        from facilitator.integrity import verify as run_verify
+
+        with _open(ctx, db) as ws:
+            report = run_verify(ws)
+        for line in report.lines():
+            click.echo(line)
+        sys.exit(0 if report.ok else 1)
+
+    @cli.command()
+    @_db_option
+    @click.option(
+        "--out", "out", type=click.Path(path_type=Path), required=True, help="The copy to write."
+    )
+    @click.pass_context
+    @_user_errors
+    def backup(ctx: click.Context, db: Path | None, out: Path) -> None:
+        """Write a consistent copy of the workspace, safe while the app is writing to it."""
+        from facilitator.integrity import backup as run_backup
+
+        with _open(ctx, db) as ws:
+            run_backup(ws, out)
+        click.echo(f"Wrote {out}")
+
+    try:
+        templates = importlib.import_module("facilitator.templates.cli").templates
+    except ImportError:  # pragma: no cover - templates ship with the app
+        pass
+    else:
+        cli.add_command(templates)
+    return cli
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def main() -> None:
+    """Headless entry point (`python -m facilitator`): every command but the window."""
+    build_cli(None)(prog_name="facilitator")

@@ -1,0 +1,340 @@
+"""The workspace: one SQLite file that is the only truth, and the one way to change it.
+
+Every change goes through `Workspace.operation()`: one write transaction, one audit event, and a
+list of row changes (before and after images) that makes the operation undoable. The connection is
+WAL with `synchronous=FULL`, so an operation that returned is on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from facilitator.audit import append_event
+from facilitator.clock import Clock, SystemClock, format_timestamp
+from facilitator.errors import NotFound, WorkspaceError
+from facilitator.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+Row = dict[str, Any]
+BUSY_TIMEOUT_MS = 5000
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables whose rows are keyed by something other than a single `id` column.
+_KEYS: Mapping[str, tuple[str, ...]] = {"solution_concerns": ("solution_id", "concern_id")}
+
+
+def row_key(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    return {column: row[column] for column in _KEYS.get(table, ("id",))}
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row as it was before and after an operation (None: the row did not exist)."""
+
+    table: str
+    key: dict[str, Any]
+    before: Row | None
+    after: Row | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"table": self.table, "key": self.key, "before": self.before, "after": self.after}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> RowChange:
+        return cls(data["table"], dict(data["key"]), data["before"], data["after"])
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an operation did: the event that records it and the tables it touched.
+
+    Screens refresh only what `tables` names, so panels never need to call each other.
+    """
+
+    event_id: int
+    kind: str
+    meeting_id: int | None
+    tables: frozenset[str]
+    created_id: int | None = None
+    undoable: bool = True
+
+
+@dataclass
+class Operation:
+    """An open write transaction that records every row it changes."""
+
+    conn: sqlite3.Connection
+    at: str
+    kind: str
+    meeting_id: int | None
+    rows: list[RowChange] = field(default_factory=list)
+    created_id: int | None = None
+    event_id: int = 0
+    undoable: bool = True
+
+    @property
+    def change(self) -> Change:
+        """What the committed operation did (valid once the `with` block has exited)."""
+        return Change(
+            event_id=self.event_id,
+            kind=self.kind,
+            meeting_id=self.meeting_id,
+            tables=frozenset(r.table for r in self.rows),
+            created_id=self.created_id,
+            undoable=self.undoable and bool(self.rows),
+        )
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> int:
+        columns = list(values)
+        cursor = self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [values[c] for c in columns],
+        )
+        rowid = int(cursor.lastrowid or 0)
+        key = {c: values[c] for c in _KEYS[table]} if table in _KEYS else {"id": rowid}
+        self.rows.append(RowChange(table, key, None, self._fetch(table, key)))
+        if self.created_id is None and table not in _KEYS:
+            self.created_id = rowid
+        return rowid
+
+    def update(self, table: str, key: Mapping[str, Any] | int, values: Mapping[str, Any]) -> Row:
+        """Change some columns of one row; returns the row as it was. A no-op leaves no trace."""
+        where = {"id": key} if isinstance(key, int) else dict(key)
+        before = self._fetch(table, where)
+        if before is None:
+            raise NotFound(f"{table.replace('_', ' ')} {_describe(where)} does not exist")
+        if all(before.get(c) == v for c, v in values.items()):
+            return before
+        sets = ", ".join(f"{c} = ?" for c in values)
+        self.conn.execute(
+            f"UPDATE {table} SET {sets} WHERE {_where(where)}", [*values.values(), *where.values()]
+        )
+        self.rows.append(RowChange(table, where, before, self._fetch(table, where)))
+        return before
+
+    def delete(self, table: str, key: Mapping[str, Any] | int) -> Row:
+        where = {"id": key} if isinstance(key, int) else dict(key)
+        before = self._fetch(table, where)
+        if before is None:
+            raise NotFound(f"{table.replace('_', ' ')} {_describe(where)} does not exist")
+        self.conn.execute(f"DELETE FROM {table} WHERE {_where(where)}", list(where.values()))
+        self.rows.append(RowChange(table, where, before, None))
+        return before
+
+    def restore(self, change: RowChange, *, forward: bool) -> None:
+        """Put one recorded row back to its after (forward) or before image."""
+        target = change.after if forward else change.before
+        current = self._fetch(change.table, change.key)
+        if target is None:
+            if current is not None:
+                self.delete(change.table, change.key)
+        elif current is None:
+            self.insert(change.table, target)
+        else:
+            self.update(change.table, change.key, target)
+
+    def _fetch(self, table: str, key: Mapping[str, Any]) -> Row | None:
+        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE {_where(key)}", list(key.values()))
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
+
+    def fetch(self, table: str, key: Mapping[str, Any] | int) -> Row | None:
+        return self._fetch(table, {"id": key} if isinstance(key, int) else key)
+
+
+def _where(key: Mapping[str, Any]) -> str:
+    return " AND ".join(f"{c} = ?" for c in key)
+
+
+def _describe(key: Mapping[str, Any]) -> str:
+    return ", ".join(str(v) for v in key.values())
+
+
+class Workspace:
+    """An open workspace file. Not thread-safe: a worker thread opens its own `Workspace`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
+        self.conn = conn
+        self.path = path
+        self.clock = clock
+        self.db = Database(conn)
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str], *, clock: Clock | None = None, create: bool = True
+    ) -> Workspace:
+        """Open (or create, owner-only) a workspace, applying pending migrations.
+
+        Raises `WorkspaceError` with one clear line for anything that is not a usable workspace:
+        another kind of file, a damaged file, a newer schema, a folder that cannot be written.
+        """
+        path = Path(path)
+        if path.is_dir():
+            raise WorkspaceError(f"{path} is a folder, not a workspace file")
+        if not path.exists():
+            if not create:
+                raise WorkspaceError(f"no workspace at {path}")
+            _create_owner_only(path)
+        else:
+            _check_header(path)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as error:
+            raise WorkspaceError(f"cannot open {path}: {error}") from None
+        try:
+            _configure(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, clock or SystemClock())
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- changing --------------------------------------------------------------------------------
+
+    def now(self) -> str:
+        return format_timestamp(self.clock.now())
+
+    @contextmanager
+    def operation(
+        self, kind: str, *, meeting_id: int | None, summary: Mapping[str, Any] | None = None
+    ) -> Iterator[Operation]:
+        """One write transaction that ends with its audit event; roll back on any error."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise WorkspaceError(_write_failure(error, self.path)) from None
+        op = Operation(self.conn, self.now(), kind, meeting_id)
+        try:
+            yield op
+            payload: dict[str, Any] = {
+                "summary": dict(summary or {}),
+                "changes": [c.as_json() for c in op.rows],
+            }
+            if not op.undoable:
+                payload["undoable"] = False
+            op.event_id = append_event(
+                self.conn, at=op.at, meeting_id=op.meeting_id, kind=kind, payload=payload
+            )
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._rollback()
+            raise WorkspaceError(_write_failure(error, self.path)) from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Any = ()) -> list[Row]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def row(self, sql: str, params: Any = ()) -> Row | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+
+def _create_owner_only(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise WorkspaceError(
+            f"cannot create a workspace at {path}: {error.strerror or error}"
+        ) from None
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise WorkspaceError(f"cannot read {path}: {error.strerror or error}") from None
+    if header and header != _SQLITE_HEADER:
+        raise WorkspaceError(f"{path} is not a Facilitator workspace (not an SQLite database)")
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if has_tables and app_id != APPLICATION_ID:
+            raise WorkspaceError(f"{path} is an SQLite database, but not a Facilitator workspace")
+        if version > SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"{path} was written by a newer version of Facilitator (schema {version}; this"
+                f" version knows up to {SCHEMA_VERSION}); please update the app"
+            )
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode != "wal":
+            raise WorkspaceError(f"cannot use {path}: the folder does not allow a write-ahead log")
+        conn.execute("PRAGMA synchronous = FULL")
+        if version < SCHEMA_VERSION:
+            _migrate(conn)
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceError(_open_failure(error, path)) from None
+    if stat.S_IMODE(path.stat().st_mode) & 0o077:
+        os.chmod(path, 0o600)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    db = Database(conn)
+    migrations.apply(db)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _open_failure(error: sqlite3.Error, path: Path) -> str:
+    text = str(error)
+    if "not a database" in text or "malformed" in text:
+        return f"{path} is damaged or not a Facilitator workspace ({text})"
+    if "readonly" in text or "read-only" in text:
+        return f"cannot write to {path}: the file or its folder is read-only"
+    if "locked" in text or "busy" in text:
+        return f"{path} is busy: another program is writing to it"
+    return f"cannot open {path}: {text}"
+
+
+def _write_failure(error: sqlite3.Error, path: Path) -> str:
+    text = str(error)
+    if "full" in text:
+        return "not recorded: the disk is full (free some space; everything before this is safe)"
+    if "readonly" in text or "read-only" in text:
+        return f"not recorded: {path} is read-only"
+    if "locked" in text or "busy" in text:
+        return "not recorded: another program is writing to the workspace; try again"
+    return f"not recorded: {text}"

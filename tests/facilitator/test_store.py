@@ -1,0 +1,130 @@
+"""The workspace file: created safely, configured for durability, refused when it is not ours."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from facilitator.errors import WorkspaceError
+from facilitator.paths import workspace_path
+from facilitator.schema import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.store import Workspace
+
+CONTRACT = {
+    "cases": {"id", "label", "created_at"},
+    "meetings": {"id", "case_id", "kind", "title", "status", "scheduled_start", "started_at",
+                 "ended_at", "location"},
+    "participants": {"id", "meeting_id", "name", "role", "side", "attendance"},
+    "agenda_items": {"id", "meeting_id", "position", "title", "planned_minutes", "started_at",
+                     "ended_at"},
+    "speaking_turns": {"id", "meeting_id", "participant_id", "agenda_item_id", "started_at",
+                       "ended_at"},
+    "concerns": {"id", "meeting_id", "text", "raised_by", "status", "team_only"},
+    "non_negotiables": {"id", "meeting_id", "text", "basis", "held_by", "team_only"},
+    "solutions": {"id", "meeting_id", "text", "proposed_by", "status", "reason", "team_only"},
+    "solution_concerns": {"solution_id", "concern_id"},
+    "agreements": {"id", "meeting_id", "text", "team_only"},
+    "action_items": {"id", "meeting_id", "text", "owner", "due_date", "status", "team_only"},
+    "notes": {"id", "meeting_id", "agenda_item_id", "text", "team_only"},
+    "events": {"id", "at", "meeting_id", "kind", "payload", "prev_hash", "hash"},
+}  # fmt: skip
+
+
+def test_a_new_workspace_holds_every_contract_table_and_column(fresh_ws: Workspace) -> None:
+    for table, columns in CONTRACT.items():
+        present = {r[1] for r in fresh_ws.conn.execute(f"PRAGMA table_info({table})")}
+        assert columns <= present, f"{table} lacks {columns - present}"
+
+
+def test_a_new_workspace_is_owner_only(db_path: Path, fresh_ws: Workspace) -> None:
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_the_connection_is_durable(fresh_ws: Workspace) -> None:
+    pragma = lambda name: fresh_ws.conn.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    assert pragma("journal_mode") == "wal"
+    assert pragma("synchronous") == 2  # FULL
+    assert pragma("foreign_keys") == 1
+    assert pragma("busy_timeout") >= 1000
+    assert pragma("application_id") == APPLICATION_ID
+    assert pragma("user_version") == SCHEMA_VERSION
+
+
+def test_reopening_keeps_what_was_stored(db_path: Path, fresh_ws: Workspace) -> None:
+    from facilitator.meetings import create_case
+
+    create_case(fresh_ws, label="Kept")
+    fresh_ws.close()
+    with Workspace.open(db_path) as again:
+        assert again.scalar("SELECT label FROM cases") == "Kept"
+
+
+def test_a_workspace_from_a_newer_app_is_refused(db_path: Path, fresh_ws: Workspace) -> None:
+    fresh_ws.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    fresh_ws.close()
+    with pytest.raises(WorkspaceError, match="newer version"):
+        Workspace.open(db_path)
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("shopping list\n" * 20)
+    with pytest.raises(WorkspaceError, match="not a Facilitator workspace"):
+        Workspace.open(path)
+    assert path.read_text() == "shopping list\n" * 20
+
+
+def test_another_sqlite_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(WorkspaceError, match="not a Facilitator workspace"):
+        Workspace.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_file_is_refused_with_one_line(db_path: Path, fresh_ws: Workspace) -> None:
+    from facilitator.demo import create_demo
+
+    create_demo(fresh_ws)
+    fresh_ws.close()
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(WorkspaceError) as raised:
+        Workspace.open(db_path)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_a_read_only_folder_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(WorkspaceError, match="cannot create"):
+            Workspace.open(folder / "w.sqlite3")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_folder_is_not_a_workspace(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError, match="folder"):
+        Workspace.open(tmp_path)
+
+
+def test_the_path_comes_from_the_option_then_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACILITATOR_DB", str(tmp_path / "env.sqlite3"))
+    assert workspace_path(tmp_path / "opt.sqlite3") == tmp_path / "opt.sqlite3"
+    assert workspace_path(None) == tmp_path / "env.sqlite3"
+    monkeypatch.delenv("FACILITATOR_DB")
+    assert workspace_path(None).name == "workspace.sqlite3"
