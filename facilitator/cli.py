@@ -22,6 +22,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.model import MeetingId
 from facilitator.paths import workspace_path
 from facilitator.store import Workspace
+from facilitator.templates.cli import templates
 
 OpenWindow = Callable[[Path, "int | None"], int]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -221,12 +222,7 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
             run_backup(ws, out)
         click.echo(f"Wrote {out}")
 
-    try:
-        templates = importlib.import_module("facilitator.templates.cli").templates
-    except ImportError:  # pragma: no cover - templates ship with the app
-        pass
-    else:
-        cli.add_command(templates)
+    cli.add_command(templates)
     return cli
 
 
