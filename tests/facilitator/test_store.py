@@ -128,3 +128,16 @@ def test_the_path_comes_from_the_option_then_the_environment(
     assert workspace_path(None) == tmp_path / "env.sqlite3"
     monkeypatch.delenv("FACILITATOR_DB")
     assert workspace_path(None).name == "workspace.sqlite3"
+
+
+def test_a_folder_that_refuses_writes_is_reported_even_as_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(WorkspaceError, match=r"cannot create a workspace at .*Permission denied"):
+        Workspace.open(tmp_path / "w.sqlite3")
