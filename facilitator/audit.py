@@ -1,8 +1,13 @@
 """The audit log: an append-only, hash-chained record of every operation.
 
-Each event's `hash` is SHA-256 over its id, time, meeting, kind, payload and the previous event's
-hash, so editing, deleting or reordering any event by hand breaks the chain from that point on.
-`audit_head` remembers the newest event, so removing the last events is caught too.
+Each event's `hash` is SHA-256 over its id, time, meeting, kind, the SHA-256 of its payload
+(`payload_hash`) and the previous event's hash, so editing, deleting or reordering any event by hand
+breaks the chain from that point on. `audit_head` remembers the newest event, so removing the last
+events is caught too.
+
+Chaining the payload's hash rather than the payload itself lets a deliberate deletion of a meeting
+remove its text from the log (the payload becomes `REDACTED`) while the chain still verifies; a
+payload is accepted as redacted only if a later deletion event names that event.
 """
 
 from __future__ import annotations
@@ -14,17 +19,28 @@ from dataclasses import dataclass
 from typing import Any
 
 GENESIS = "0" * 64
+REDACTED = '{"redacted":true}'
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def event_hash(
-    *, event_id: int, at: str, meeting_id: int | None, kind: str, payload: str, prev_hash: str
+    *,
+    event_id: int,
+    at: str,
+    meeting_id: int | None,
+    kind: str,
+    payload_hash: str,
+    prev_hash: str,
 ) -> str:
     material = json.dumps(
-        [event_id, at, meeting_id, kind, payload, prev_hash],
+        [event_id, at, meeting_id, kind, payload_hash, prev_hash],
         ensure_ascii=False,
         separators=(",", ":"),
     )
-    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256_text(material)
 
 
 def encode_payload(payload: dict[str, Any]) -> str:
@@ -40,18 +56,19 @@ def append_event(
     last_id, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
     event_id = last_id + 1
     text = encode_payload(payload)
+    payload_hash = sha256_text(text)
     digest = event_hash(
         event_id=event_id,
         at=at,
         meeting_id=meeting_id,
         kind=kind,
-        payload=text,
+        payload_hash=payload_hash,
         prev_hash=prev_hash,
     )
     conn.execute(
-        "INSERT INTO events (id, at, meeting_id, kind, payload, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (event_id, at, meeting_id, kind, text, prev_hash, digest),
+        "INSERT INTO events (id, at, meeting_id, kind, payload, payload_hash, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (event_id, at, meeting_id, kind, text, payload_hash, prev_hash, digest),
     )
     conn.execute(
         "INSERT INTO audit_head (id, last_event_id, last_hash) VALUES (1, ?, ?)"
@@ -78,10 +95,12 @@ def verify_chain(conn: sqlite3.Connection) -> ChainReport:
     prev_hash = GENESIS
     expected_id = 1
     checked = 0
+    redactions = _redactions(conn)
     rows = conn.execute(
-        "SELECT id, at, meeting_id, kind, payload, prev_hash, hash FROM events ORDER BY id"
+        "SELECT id, at, meeting_id, kind, payload, payload_hash, prev_hash, hash"
+        " FROM events ORDER BY id"
     )
-    for event_id, at, meeting_id, kind, payload, stored_prev, stored_hash in rows:
+    for event_id, at, meeting_id, kind, payload, payload_hash, stored_prev, stored_hash in rows:
         if event_id != expected_id:
             return ChainReport(
                 checked, f"event {expected_id} is missing (the next event is {event_id})"
@@ -97,10 +116,13 @@ def verify_chain(conn: sqlite3.Connection) -> ChainReport:
             at=at,
             meeting_id=meeting_id,
             kind=kind,
-            payload=payload,
+            payload_hash=payload_hash,
             prev_hash=stored_prev,
         )
-        if digest != stored_hash:
+        payload_ok = sha256_text(payload) == payload_hash or (
+            payload == REDACTED and event_id in redactions
+        )
+        if digest != stored_hash or not payload_ok:
             return ChainReport(checked, f"event {event_id} ({kind}, {at}) was altered")
         prev_hash = stored_hash
         expected_id += 1
@@ -112,3 +134,15 @@ def verify_chain(conn: sqlite3.Connection) -> ChainReport:
             return ChainReport(checked, f"events {checked + 1} to {last_id} are missing")
         return ChainReport(checked, "the audit head does not match the last event")
     return ChainReport(checked)
+
+
+def _redactions(conn: sqlite3.Connection) -> set[int]:
+    """Events whose payloads a deletion event (kind `*.delete`) says it redacted."""
+    redacted: set[int] = set()
+    for (payload,) in conn.execute("SELECT payload FROM events WHERE kind LIKE '%.delete'"):
+        try:
+            ids = json.loads(payload).get("summary", {}).get("redacted_events", [])
+        except (ValueError, AttributeError):
+            continue
+        redacted.update(i for i in ids if isinstance(i, int))
+    return redacted

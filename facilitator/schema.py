@@ -186,6 +186,7 @@ CREATE TABLE events (
     meeting_id INTEGER,
     kind TEXT NOT NULL,
     payload TEXT NOT NULL,
+    payload_hash TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL
 );
