@@ -18,6 +18,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from facilitator.text import clean_text
+
 GENESIS = "0" * 64
 REDACTED = '{"redacted":true}'
 
@@ -44,8 +46,10 @@ def event_hash(
 
 
 def encode_payload(payload: dict[str, Any]) -> str:
-    """Canonical JSON, so that the same content always hashes the same."""
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Canonical JSON, so that the same content always hashes the same. Lone surrogates (which no
+    file can hold) become U+FFFD, as they do in stored text."""
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return clean_text(text)
 
 
 def append_event(

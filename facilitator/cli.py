@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import importlib
 import io
 import sys
 from collections.abc import Callable
@@ -116,14 +115,10 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
 
                 export_json(ws, MeetingId(meeting_id), out)
             else:
-                try:
-                    minutes = importlib.import_module("facilitator.minutes")
-                except ImportError:
-                    raise FacilitatorError(
-                        "Word minutes are not available in this version"
-                    ) from None
+                from facilitator import minutes  # python-docx loads only here
+
                 write = minutes.write_minutes if fmt == "docx" else minutes.write_actions_csv
-                write(ws, meeting_id, out, audience=audience)
+                write(ws, meeting_id, out, audience=audience)  # type: ignore[arg-type]
         click.echo(f"Wrote {out}")
 
     @cli.command("import")

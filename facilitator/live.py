@@ -83,6 +83,9 @@ def switch_speaker(
     ) as op:
         if meeting["status"] == MeetingStatus.PLANNED:
             _begin(op, meeting)
+            first = _item_at(op.conn, meeting_id, offset=0, current=None)
+            if first is not None:
+                _open_visit(op, meeting_id, first)
         _close_turn(op, meeting_id)
         visit = _current_visit(op.conn, meeting_id)
         op.insert(

@@ -212,7 +212,7 @@ def add_agenda_item(
 
 
 def update_agenda_item(ws: Workspace, *, item_id: AgendaItemId, **values: Any) -> Change:
-    allowed = {"title", "planned_minutes", "prompts"}
+    allowed = {"title", "planned_minutes", "prompts", "team_only"}
     unknown = set(values) - allowed
     if unknown:
         raise InvalidInput(f"cannot change {', '.join(sorted(unknown))} of an agenda item")
@@ -224,6 +224,8 @@ def update_agenda_item(ws: Workspace, *, item_id: AgendaItemId, **values: Any) -
         cleaned["planned_minutes"] = _minutes(cleaned["planned_minutes"])
     if "prompts" in cleaned:
         cleaned["prompts"] = clean_text(cleaned["prompts"])
+    if "team_only" in cleaned:
+        cleaned["team_only"] = int(bool(cleaned["team_only"]))
     with ws.operation(
         "agenda.update", meeting_id=item["meeting_id"], summary={"id": item_id}
     ) as op:

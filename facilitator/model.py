@@ -43,7 +43,7 @@ class MeetingKind(_Labelled):
 
     @property
     def is_confidential(self) -> bool:
-        """Mediation discussions are confidential (34 CFR 300.506(b)(6))."""
+        """Mediation discussions are confidential (34 CFR 300.506(b)(8))."""
         return self is MeetingKind.MEDIATION
 
 

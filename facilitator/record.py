@@ -67,6 +67,24 @@ class MeetingRecord:
         tables: dict[str, list[Row]] = {
             name: [r for r in rows if not r.get("team_only")] for name, rows in self.tables.items()
         }
+        # Time spent on a team-only agenda item is itself team-only.
+        shared_items = {i["id"] for i in tables["agenda_items"]}
+        for name in ("agenda_visits", "speaking_turns"):
+            tables[name] = [
+                r
+                for r in tables[name]
+                if r["agenda_item_id"] in shared_items or not r["agenda_item_id"]
+            ]
+        for name in ("concerns", "notes"):
+            tables[name] = [
+                {
+                    **r,
+                    "agenda_item_id": r["agenda_item_id"]
+                    if r["agenda_item_id"] in shared_items
+                    else None,
+                }
+                for r in tables[name]
+            ]
         concern_ids = {c["id"] for c in tables["concerns"]}
         solution_ids = {s["id"] for s in tables["solutions"]}
         tables["solution_concerns"] = [

@@ -122,3 +122,31 @@ def test_bad_input_gets_one_line_and_exit_1(
 def test_wrong_usage_exits_2(tmp_path: Path) -> None:
     assert run("export").returncode == 2
     assert run("frobnicate").returncode == 2
+
+
+@pytest.mark.parametrize("audience", ["parent", "team"])
+def test_export_writes_word_minutes_for_each_audience(
+    demo_db: Path, tmp_path: Path, audience: str
+) -> None:
+    out = tmp_path / f"{audience}.docx"
+    result = CliRunner().invoke(
+        build_cli(),
+        ["export", "2", "--db", str(demo_db), "--out", str(out), "--audience", audience],
+    )
+    assert result.exit_code == 0, result.output
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Annual IEP meeting" in text
+    team_only = "Speaking balance" in text
+    assert team_only == (audience == "team")
+
+
+def test_export_writes_action_items_as_csv(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "actions.csv"
+    result = CliRunner().invoke(
+        build_cli(), ["export", "2", "--db", str(demo_db), "--out", str(out), "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Schedule the updated speech-language evaluation" in out.read_text(encoding="utf-8")
+    assert "neighbouring district" not in out.read_text(encoding="utf-8")

@@ -1,0 +1,37 @@
+"""Text a person typed, made safe for an XML part (and for a CSV cell or a file name).
+
+XML 1.0 cannot hold most C0 control characters, lone surrogates or U+FFFE/U+FFFF; lxml refuses
+them, and a half-written .docx is worse than a changed character. Tabs and newlines are kept:
+the writer renders them as tabs and line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls other than tab and newline, DEL, and the two non-characters XML forbids.
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_SPACES = re.compile(r"\s+")
+
+
+def xml_text(text: str) -> str:
+    """`text` with newlines normalised to \\n, lone surrogates as U+FFFD and other characters
+    XML cannot hold removed. Surrogate pairs (as a bad decoder leaves them) become the character
+    they encode."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return _NOT_XML.sub("", text)
+
+
+def one_line(text: str, *, limit: int | None = None) -> str:
+    """XML-safe text on one line (runs of whitespace become one space), cut to `limit` characters
+    with an ellipsis: for document properties, headers and table cells that must stay short."""
+    line = _SPACES.sub(" ", xml_text(text)).strip()
+    if limit is not None and len(line) > limit:
+        line = line[: max(0, limit - 1)].rstrip() + "…"
+    return line
+
+
+def lines(text: str) -> list[str]:
+    """XML-safe text split at its line breaks (always at least one, possibly empty, line)."""
+    return xml_text(text).split("\n")
