@@ -47,9 +47,12 @@ def _db_option(command: F) -> F:
     return click.option("--db", "db", type=click.Path(path_type=Path), help=_DB_HELP)(command)
 
 
+def _path(ctx: click.Context, db: Path | None) -> Path:
+    return workspace_path(db or ctx.find_root().params.get("db"))
+
+
 def _open(ctx: click.Context, db: Path | None) -> Workspace:
-    chosen = db or ctx.find_root().params.get("db")
-    return Workspace.open(workspace_path(chosen))
+    return Workspace.open(_path(ctx, db))
 
 
 def build_cli(open_window: OpenWindow | None = None) -> click.Group:
@@ -100,10 +103,22 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
         "--audience", type=click.Choice(["parent", "team"]), default="parent", show_default=True,
         help="parent: the copy that may leave the building (no team-only items); team: all.",
     )  # fmt: skip
+    @click.option(
+        "--language", type=click.Choice(["es", "en", "bilingual"]), default=None,
+        help="Language of the minutes or action items (bilingual: the family's first). Default:"
+        " the family's language for the parent copy (Spanish if they speak it), English for the"
+        " team's.",
+    )  # fmt: skip
     @click.pass_context
     @_user_errors
     def export(
-        ctx: click.Context, meeting_id: int, db: Path | None, out: Path, fmt: str, audience: str
+        ctx: click.Context,
+        meeting_id: int,
+        db: Path | None,
+        out: Path,
+        fmt: str,
+        audience: str,
+        language: str | None,
     ) -> None:
         """Write a meeting's minutes (docx), its meeting file (json) or its action items (csv)."""
         from facilitator.record import load_meeting
@@ -118,7 +133,7 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
                 from facilitator import minutes  # python-docx loads only here
 
                 write = minutes.write_minutes if fmt == "docx" else minutes.write_actions_csv
-                write(ws, meeting_id, out, audience=audience)  # type: ignore[arg-type]
+                write(ws, meeting_id, out, audience=audience, language=language)  # type: ignore[arg-type]
         click.echo(f"Wrote {out}")
 
     @cli.command("import")
@@ -194,10 +209,22 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
     @_user_errors
     def verify(ctx: click.Context, db: Path | None) -> None:
         """Check the workspace's integrity and its audit chain; exit 0 only if both hold."""
+        from facilitator.errors import WorkspaceError
         from facilitator.integrity import verify as run_verify
+        from facilitator.integrity import verify_file
 
-        with _open(ctx, db) as ws:
-            report = run_verify(ws)
+        path = _path(ctx, db)
+        if path.is_file() and path.stat().st_size > 0:
+            report = verify_file(path)  # never writes to a file that may be damaged
+        else:
+            with _open(ctx, db) as ws:
+                report = run_verify(ws)
+        if report.damaged:
+            raise WorkspaceError(report.integrity)
+        if report.integrity != "ok":
+            raise WorkspaceError(
+                f"{path} is damaged ({report.integrity}); the audit chain was not checked"
+            )
         for line in report.lines():
             click.echo(line)
         sys.exit(0 if report.ok else 1)
@@ -216,6 +243,52 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
         with _open(ctx, db) as ws:
             run_backup(ws, out)
         click.echo(f"Wrote {out}")
+
+    @cli.command("backups")
+    @_db_option
+    @click.pass_context
+    @_user_errors
+    def backups_(ctx: click.Context, db: Path | None) -> None:
+        """List the workspace's automatic backups, newest first, and whether each verifies."""
+        from facilitator.backups import BackupPolicy, list_backups
+
+        path, policy = _path(ctx, db), BackupPolicy()
+        found = list_backups(policy, path)
+        if not found:
+            click.echo(f"No automatic backups of {path} in {policy.folder}.")
+            return
+        click.echo(f"Automatic backups of {path} in {policy.folder}, newest first:")
+        for info in found:
+            when = info.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            verdict = "verifies" if info.verifies else f"DOES NOT VERIFY ({info.report.summary})"
+            titles = "; ".join(m.title for m in info.meetings[:3])
+            more = f"; {len(info.meetings) - 3} more" if len(info.meetings) > 3 else ""
+            count = f"{len(info.meetings)} meeting{'s' if len(info.meetings) != 1 else ''}"
+            meetings = f"{count}: {titles}{more}" if titles else count
+            click.echo(f"{when}  {info.reason:<14}  {verdict}  {meetings}  {info.path.name}")
+
+    @cli.command()
+    @click.argument("backup_file", metavar="BACKUP", type=click.Path(path_type=Path))
+    @_db_option
+    @click.pass_context
+    @_user_errors
+    def restore(ctx: click.Context, backup_file: Path, db: Path | None) -> None:
+        """Put a backup in the workspace's place (the app must be closed); the file it replaces
+        is set aside beside it, never deleted. BACKUP is a file, or a name from `backups`."""
+        from facilitator.backups import BackupPolicy
+        from facilitator.backups import restore as run_restore
+
+        path, policy = _path(ctx, db), BackupPolicy()
+        source = backup_file
+        if not source.exists() and source.name == str(source):
+            source = policy.folder / source.name
+        aside = run_restore(source, path, policy)
+        kept = (
+            f"the previous file was set aside as {aside}"
+            if aside
+            else "there was no workspace file to set aside"
+        )
+        click.echo(f"Restored {source.name} into {path}; {kept}.")
 
     cli.add_command(templates)
     return cli

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from facilitator.audit import REDACTED
 from facilitator.errors import NotFound, UndoConflict
 from facilitator.store import Change, Operation, RowChange, Workspace
 
@@ -17,6 +18,8 @@ def _recorded(ws: Workspace, event_id: int) -> tuple[str, int | None, list[RowCh
     row = ws.row("SELECT kind, meeting_id, payload FROM events WHERE id = ?", (event_id,))
     if row is None:
         raise NotFound(f"event {event_id} does not exist")
+    if row["payload"] == REDACTED:
+        raise UndoConflict("that meeting was deleted; its history cannot be undone")
     payload = json.loads(row["payload"])
     changes = [RowChange.from_json(c) for c in payload.get("changes", [])]
     return row["kind"], row["meeting_id"], changes, payload.get("undoable", True)

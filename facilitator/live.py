@@ -7,9 +7,10 @@ from the stored timestamps.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
-from facilitator.errors import InvalidInput, NotFound
+from facilitator.errors import InvalidInput, NotFound, WorkspaceError
 from facilitator.model import AgendaItemId, MeetingId, MeetingStatus, ParticipantId
 from facilitator.store import Change, Operation, Row, Workspace
 
@@ -156,11 +157,16 @@ def mark_alive(ws: Workspace, *, meeting_id: MeetingId) -> None:
     After a crash, the last heartbeat tells when the record stopped, so the gap is not counted as
     speech. This is the only write that bypasses the audit log; it holds no meeting content.
     """
-    ws.conn.execute(
-        "INSERT INTO liveness (meeting_id, alive_at) VALUES (?, ?)"
-        " ON CONFLICT (meeting_id) DO UPDATE SET alive_at = excluded.alive_at",
-        (meeting_id, ws.now()),
-    )
+    try:
+        ws.conn.execute(
+            "INSERT INTO liveness (meeting_id, alive_at) VALUES (?, ?)"
+            " ON CONFLICT (meeting_id) DO UPDATE SET alive_at = excluded.alive_at",
+            (meeting_id, ws.now()),
+        )
+    except sqlite3.Error as error:
+        raise WorkspaceError(
+            f"not recorded: the heartbeat could not be written ({error})"
+        ) from None
 
 
 def resume_meeting(ws: Workspace, *, meeting_id: MeetingId) -> Change | None:

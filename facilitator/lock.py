@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
+import platform
 import sys
 from pathlib import Path
 from typing import IO
@@ -38,9 +38,7 @@ class WorkspaceLock:
             raise WorkspaceError(f"this workspace is already open in {holder}")
         handle.seek(0)
         handle.truncate()
-        handle.write(
-            json.dumps({"program": program, "pid": os.getpid(), "host": socket.gethostname()})
-        )
+        handle.write(json.dumps({"program": program, "pid": os.getpid(), "host": platform.node()}))
         handle.flush()
         self._handle = handle
 

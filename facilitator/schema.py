@@ -18,14 +18,14 @@ _TEAM_ONLY = "team_only INTEGER NOT NULL DEFAULT 0 CHECK (team_only IN (0, 1))"
 
 _M001 = f"""
 CREATE TABLE cases (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     label TEXT NOT NULL,
     created_at TEXT NOT NULL,
     complaint_received_on TEXT,
     notes TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE meetings (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
     kind TEXT NOT NULL CHECK (kind IN ('pre_iep_dialogue', 'facilitated_iep', 'internal_review',
         'resolution', 'mediation', 'reconvened_iep', 'other')),

@@ -160,28 +160,45 @@ def _describe(key: Mapping[str, Any]) -> str:
 
 
 class Workspace:
-    """An open workspace file. Not thread-safe: a worker thread opens its own `Workspace`."""
+    """An open workspace file. Not thread-safe: a worker thread opens its own `Workspace`.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
+    `read_only` is true when it was opened with `read_only=True`: every operation is refused.
+    """
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, clock: Clock, *, read_only: bool = False
+    ) -> None:
         self.conn = conn
         self.path = path
         self.clock = clock
+        self.read_only = read_only
         self.db = Database(conn)
 
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str], *, clock: Clock | None = None, create: bool = True
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        clock: Clock | None = None,
+        create: bool = True,
+        read_only: bool = False,
     ) -> Workspace:
         """Open (or create, owner-only) a workspace, applying pending migrations.
 
         Raises `WorkspaceError` with one clear line for anything that is not a usable workspace:
         another kind of file, a damaged file, a newer schema, a folder that cannot be written.
+
+        `read_only=True` opens an existing, up-to-date workspace without ever writing to it (e.g.
+        while another window holds it, or from read-only media): reading works as usual and every
+        operation raises `WorkspaceError` saying it was not recorded.
         """
         path = Path(path)
         if path.is_dir():
             raise WorkspaceError(f"{path} is a folder, not a workspace file")
+        if read_only:
+            return cls._open_read_only(path, clock or SystemClock())
         if not path.exists():
             if not create:
                 raise WorkspaceError(f"no workspace at {path}")
@@ -198,6 +215,27 @@ class Workspace:
             conn.close()
             raise
         return cls(conn, path, clock or SystemClock())
+
+    @classmethod
+    def _open_read_only(cls, path: Path, clock: Clock) -> Workspace:
+        if not path.exists():
+            raise WorkspaceError(f"no workspace at {path}")
+        _check_header(path)
+        try:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+        except sqlite3.Error as error:
+            raise WorkspaceError(f"cannot open {path}: {error}") from None
+        try:
+            _configure_read_only(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, clock, read_only=True)
 
     def close(self) -> None:
         self.conn.close()
@@ -218,6 +256,8 @@ class Workspace:
         self, kind: str, *, meeting_id: int | None, summary: Mapping[str, Any] | None = None
     ) -> Iterator[Operation]:
         """One write transaction that ends with its audit event; roll back on any error."""
+        if self.read_only:
+            raise WorkspaceError(f"not recorded: {self.path} is open read-only")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -281,6 +321,8 @@ def _check_header(path: Path) -> None:
             header = handle.read(len(_SQLITE_HEADER))
     except OSError as error:
         raise WorkspaceError(f"cannot read {path}: {error.strerror or error}") from None
+    if header and header.strip(b"\x00") == b"":
+        raise WorkspaceError(f"{path} is damaged: its header is blank (not a usable workspace)")
     if header and header != _SQLITE_HEADER:
         raise WorkspaceError(f"{path} is not a Facilitator workspace (not an SQLite database)")
 
@@ -297,10 +339,7 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         if has_tables and app_id != APPLICATION_ID:
             raise WorkspaceError(f"{path} is an SQLite database, but not a Facilitator workspace")
         if version > SCHEMA_VERSION:
-            raise WorkspaceError(
-                f"{path} was written by a newer version of Facilitator (schema {version}; this"
-                f" version knows up to {SCHEMA_VERSION}); please update the app"
-            )
+            raise WorkspaceError(_newer(path, version))
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode != "wal":
             raise WorkspaceError(f"cannot use {path}: the folder does not allow a write-ahead log")
@@ -311,6 +350,31 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         raise WorkspaceError(_open_failure(error, path)) from None
     if stat.S_IMODE(path.stat().st_mode) & 0o077:
         os.chmod(path, 0o600)
+
+
+def _configure_read_only(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceError(_open_failure(error, path)) from None
+    if app_id != APPLICATION_ID:
+        raise WorkspaceError(f"{path} is not a Facilitator workspace")
+    if version > SCHEMA_VERSION:
+        raise WorkspaceError(_newer(path, version))
+    if version < SCHEMA_VERSION:
+        raise WorkspaceError(
+            f"{path} needs updating before it can be read; open it once without read-only"
+        )
+
+
+def _newer(path: Path, version: int) -> str:
+    return (
+        f"{path} was written by a newer version of Facilitator (schema {version}; this"
+        f" version knows up to {SCHEMA_VERSION}); please update the app"
+    )
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

@@ -3,7 +3,9 @@
 A parent copy is what may leave the building: it never holds a team-only item, in any part of
 the file. A team copy adds team-only items (labelled "Team only"), facilitator notes and the
 speaking balance. Minutes can be exported at any time; before a meeting has ended they say
-"Draft". python-docx is imported only when a .docx is written, so importing this is cheap.
+"Draft". Each copy is in Spanish, English or both (see `language`): a parent copy is in the
+family's language unless asked otherwise. python-docx and Babel are imported only when a file is
+written, so importing this is cheap.
 """
 
 from __future__ import annotations
@@ -13,12 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from facilitator.minutes.files import safe_file_name, write_atomically
-from facilitator.minutes.wording import _
+from facilitator.minutes.language import CHOICES as LANGUAGES
+from facilitator.minutes.language import family_language
 
 if TYPE_CHECKING:
     from facilitator.store import Workspace
 
-__all__ = ["default_file_name", "safe_file_name", "write_actions_csv", "write_minutes"]
+__all__ = [
+    "LANGUAGES",
+    "default_file_name",
+    "family_language",
+    "safe_file_name",
+    "write_actions_csv",
+    "write_minutes",
+]
 
 Audience = Literal["parent", "team"]
 
@@ -31,19 +41,23 @@ def write_minutes(
     audience: Audience = "parent",
     author: str = "",
     now: datetime | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the minutes of one meeting to `out` (replaced in one step) and return it.
 
+    `language` is "es", "en" or "bilingual" (the family's language first); None, the default,
+    is the family's language for a parent copy (see `family_language`) and English for the team.
     `author` goes into the document's author fields (empty by default: never the computer's user
     name); `now` is the export time (default: the current time). The meeting is not changed.
-    Raises `NotFound` for an unknown meeting and `FacilitatorError` when `out` cannot be written.
+    Raises `NotFound` for an unknown meeting, `ValueError` for an unknown language and
+    `FacilitatorError` when `out` cannot be written.
     """
     from facilitator.minutes.content import build_minutes
     from facilitator.minutes.docx_writer import render
     from facilitator.minutes.sources import gather
 
     src = gather(ws, meeting_id, audience=audience, now=now)
-    minutes = build_minutes(src)
+    minutes = build_minutes(src, language)
     if audience == "parent" and minutes.has_team_only:
         raise RuntimeError("a team-only item reached the parent copy; nothing was written")
     data = render(minutes, author=author, exported_at=src.exported_at)
@@ -51,32 +65,40 @@ def write_minutes(
 
 
 def write_actions_csv(
-    ws: Workspace, meeting_id: int, out: Path, *, audience: Audience = "parent"
+    ws: Workspace,
+    meeting_id: int,
+    out: Path,
+    *,
+    audience: Audience = "parent",
+    language: str | None = None,
 ) -> Path:
-    """Write the meeting's action items (and those carried over) as CSV to `out`."""
+    """Write the meeting's action items (and those carried over) as CSV to `out`; `language` as
+    for `write_minutes` (it words the column headers and statuses)."""
     from facilitator.minutes.csv_export import write_actions_csv as write
 
-    return write(ws, meeting_id, Path(out), audience=audience)
+    return write(ws, meeting_id, Path(out), audience=audience, language=language)
 
 
 def default_file_name(
-    ws: Workspace, meeting_id: int, *, audience: Audience = "parent", suffix: str = ".docx"
+    ws: Workspace,
+    meeting_id: int,
+    *,
+    audience: Audience = "parent",
+    suffix: str = ".docx",
+    language: str | None = None,
 ) -> str:
     """A name to offer in a save dialog, e.g. "2026-11-22 Annual IEP meeting - parent copy.docx"
-    (the meeting's local date; ".csv" names the action items)."""
-    from facilitator.minutes.wording import local
+    (the meeting's local date; ".csv" names the action items), in the copy's first language."""
+    from facilitator.minutes.language import copy_languages
+    from facilitator.minutes.wording import Wording, local
+    from facilitator.record import load_meeting
 
-    meeting = ws.row(
-        "SELECT title, coalesce(started_at, scheduled_start, created_at) AS held"
-        " FROM meetings WHERE id = ?",
-        (meeting_id,),
-    )
-    if meeting is None:
-        from facilitator.errors import NotFound
-
-        raise NotFound(f"meeting {meeting_id} does not exist")
-    day = local(meeting["held"], None).date().isoformat()
-    copy = _("parent copy") if audience == "parent" else _("team copy")
+    record = load_meeting(ws, meeting_id)  # raises NotFound
+    meeting = record.meeting
+    held = meeting["started_at"] or meeting["scheduled_start"] or meeting["created_at"]
+    day = local(held, None).date().isoformat()
+    one = Wording.of(copy_languages(record, audience=audience, language=language)[0])
+    copy = one._("parent copy") if audience == "parent" else one._("team copy")
     if suffix == ".csv":
-        copy = _("action items ({copy})").format(copy=copy)
+        copy = one._("action items ({copy})").format(copy=copy)
     return safe_file_name(f"{day} {meeting['title']} - {copy}{suffix}")

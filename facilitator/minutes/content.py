@@ -2,216 +2,275 @@
 
 The caller decides what the reader may see: a parent copy is built from `record.shared_only()`,
 without the speaking balance, and with team-only carried-over items removed. Nothing here reads
-the workspace, so the wording can be tested (and translated, see `wording._`) on its own.
+the workspace, so the wording can be tested (and translated, see `wording.Words`) on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, tzinfo
 
 from facilitator.minutes import wording as w
 from facilitator.minutes.document import Block, Heading, Minutes, Paragraph, Properties, Row, Table
+from facilitator.minutes.language import ENGLISH, copy_languages
 from facilitator.minutes.outcomes import outcome_sections
 from facilitator.minutes.sources import Sources
-from facilitator.minutes.wording import _
+from facilitator.minutes.wording import N_, Wording, Words
 from facilitator.model import MeetingKind, MeetingStatus, Role
 
 MEDIATION_RULE = "34 CFR 300.506(b)(8)"
 
 
-def build_minutes(src: Sources) -> Minutes:
+def build_minutes(src: Sources, language: str | None = None) -> Minutes:
+    """The minutes of `src` in `language` ("es", "en" or "bilingual"; None: the default for the
+    copy, see `language.copy_languages`)."""
+    say = Words.of(copy_languages(src.record, audience=src.audience, language=language))
     meeting = src.record.meeting
-    kind = w.enum_label(MeetingKind, meeting["kind"])
     draft = meeting["status"] != MeetingStatus.ENDED
     confidential = meeting["kind"] == MeetingKind.MEDIATION
-    copy = _("Parent copy") if src.audience == "parent" else _("Team copy")
+    copy = say.label(N_("Parent copy") if src.audience == "parent" else N_("Team copy"))
     held = meeting["started_at"] or meeting["scheduled_start"]
-    day = w.short_date(w.local(held, src.tz).date()) if held else ""
-    marks = ([_("Confidential: mediation")] if confidential else []) + (
-        [_("Draft: not final")] if draft else []
+    day = say.first.short_date(w.local(held, src.tz).date()) if held else ""
+    marks = ([say.label(N_("Confidential: mediation"))] if confidential else []) + (
+        [say.label(N_("Draft: not final"))] if draft else []
     )
     exported = w.local(src.exported_at.isoformat(), src.tz)
+
+    def subject(one: Wording) -> str:
+        copy = one._("parent copy") if src.audience == "parent" else one._("team copy")
+        kind = one.label(w.KIND, meeting["kind"])
+        return one._("{kind}, {copy}").format(kind=kind, copy=copy)
+
     blocks = [
-        *_purpose(src),
-        *_participants(src),
-        *_agenda(src),
-        *_concerns(src),
-        *_non_negotiables(src),
-        *outcome_sections(src),
+        *_as_typed(say),
+        *_purpose(src, say),
+        *_participants(src, say),
+        *_agenda(src, say),
+        *_concerns(src, say),
+        *_non_negotiables(src, say),
+        *outcome_sections(src, say),
     ]
     return Minutes(
         audience=src.audience,
         title=meeting["title"],
-        subtitle=_("Minutes: {kind}").format(kind=kind),
-        draft_notice=_draft_notice(meeting["status"]) if draft else "",
-        details=tuple(_details(src, kind, copy)),
+        subtitle=say.label(
+            lambda one: one._("Minutes: {kind}").format(kind=one.label(w.KIND, meeting["kind"]))
+        ),
+        draft_notice=_draft_notice(say, meeting["status"]) if draft else "",
+        details=tuple(_details(src, say, copy)),
         blocks=tuple(blocks),
         header_marks=tuple(marks),
         header_text=" · ".join(t for t in (meeting["title"], day) if t),
         header_copy=copy,
-        footer_text=_("Exported {date} at {time}").format(
-            date=w.short_date(exported.date()), time=w.clock_time(exported)
+        footer_text=say.label(
+            lambda one: one._("Exported {date} {at_time}").format(
+                date=one.short_date(exported.date()), at_time=one.at_time(exported)
+            )
         ),
-        page_of=_("Page {page} of {pages}"),
-        team_only_label=_("Team only"),
+        page_of=say.label(N_("Page {page} of {pages}")),
+        team_only_label=say.label(N_("Team only")),
         properties=Properties(
-            title=_("Minutes: {title}").format(title=meeting["title"]),
-            subject=_("{kind}, {copy}").format(kind=kind, copy=copy.lower()),
-            status=_("Draft") if draft else _("Final"),
+            title=say.first._("Minutes: {title}").format(title=meeting["title"]),
+            subject=say.label(subject),
+            status=say.label(N_("Draft") if draft else N_("Final")),
+            language=say.first.tag,
         ),
         confidential=confidential,
         draft=draft,
     )
 
 
-def _draft_notice(status: str) -> str:
+def _as_typed(say: Words) -> Iterator[Block]:
+    """Whatever the copy's language, people's own words are not translated: say so."""
+    if say.bilingual or say.first.code != ENGLISH:
+        yield Paragraph(
+            say.sentence(N_("What participants wrote appears as written, not translated.")),
+            "small",
+        )
+
+
+def _draft_notice(say: Words, status: str) -> str:
     if status == MeetingStatus.PLANNED:
-        return _("Draft: this meeting has not started yet. These minutes are not final.")
-    return _("Draft: this meeting is still in progress. These minutes are not final.")
+        return say.sentence(
+            N_("Draft: this meeting has not started yet. These minutes are not final.")
+        )
+    return say.sentence(
+        N_("Draft: this meeting is still in progress. These minutes are not final.")
+    )
 
 
-def _details(src: Sources, kind: str, copy: str) -> Iterator[tuple[str, str]]:
+def _details(src: Sources, say: Words, copy: str) -> Iterator[tuple[str, str]]:
     meeting, tz = src.record.meeting, src.tz
-    yield _("Meeting"), kind
-    yield _("Case"), str(src.record.case.get("label") or "")
+    yield say.label(N_("Meeting")), say.value(w.KIND, meeting["kind"])
+    yield say.label(N_("Case")), str(src.record.case.get("label") or "")
     start, end = meeting["started_at"], meeting["ended_at"]
     planned = start is None
     start = start or meeting["scheduled_start"]
     if start is None:
-        yield _("Date"), _("Not scheduled yet")
+        yield say.label(N_("Date")), say.label(N_("Not scheduled yet"))
     else:
-        yield _("Date"), w.long_date(w.local(start, tz).date())
-        begins = w.clock_time(w.local(start, tz))
+        begins = w.local(start, tz)
+        yield say.label(N_("Date")), say.label(lambda one: one.long_date(begins.date()))
         end = end or (meeting["planned_end"] if planned else None)
-        if end:
-            span = _("{start} to {end}").format(start=begins, end=w.clock_time(w.local(end, tz)))
-        elif planned:
-            span = _("{start} (planned)").format(start=begins)
-        else:
-            span = _("{start}, still in progress").format(start=begins)
-        yield _("Time"), _("{span} (planned)").format(span=span) if planned and end else span
-    yield _("Location"), meeting["location"] or _("Not recorded")
+        yield say.label(N_("Time")), say.label(lambda one: _span(one, begins, end, planned, tz))
+    yield say.label(N_("Location")), meeting["location"] or say.label(N_("Not recorded"))
     facilitators = [p["name"] for p in src.record["participants"] if p["role"] == Role.FACILITATOR]
-    yield _("Facilitator"), ", ".join(facilitators) or _("None listed")
+    yield say.label(N_("Facilitator")), ", ".join(facilitators) or say.label(N_("None listed"))
     if src.audience == "team":
-        copy = _("Team copy: includes items marked “Team only”, which the parent copy leaves out")
-    yield _("Copy"), copy
+        copy = say.label(
+            N_("Team copy: includes items marked “Team only”, which the parent copy leaves out")
+        )
+    yield say.label(N_("Copy")), copy
 
 
-def _purpose(src: Sources) -> Iterator[Block]:
+def _span(one: Wording, begins: datetime, end: str | None, planned: bool, tz: tzinfo | None) -> str:
+    """When the meeting was held, or is planned: "3:30 PM to 5:20 PM"."""
+    start = one.clock_time(begins)
+    if end:
+        span = one._("{start} to {end}").format(start=start, end=one.clock_time(w.local(end, tz)))
+        return one._("{span} (planned)").format(span=span) if planned else span
+    if planned:
+        return one._("{start} (planned)").format(start=start)
+    return one._("{start}, still in progress").format(start=start)
+
+
+def _purpose(src: Sources, say: Words) -> Iterator[Block]:
     meeting = src.record.meeting
     ended = meeting["status"] == MeetingStatus.ENDED
-    yield Heading(_("Purpose"))
-    yield Paragraph(meeting["purpose"] or _("No purpose was recorded."))
-    if not meeting["makes_decisions"]:
+
+    def no_decisions(one: Wording) -> str:
         said = (
-            _("This meeting made no decisions.") if ended else _("This meeting makes no decisions.")
+            one._("This meeting made no decisions.")
+            if ended
+            else one._("This meeting makes no decisions.")
         )
         if meeting["kind"] == MeetingKind.PRE_IEP_DIALOGUE:
-            said += " " + _(
+            said += " " + one._(
                 "A pre-IEP dialogue is an informal meeting to share information and hear"
                 " everyone's hopes and concerns before the IEP meeting, where decisions are made."
             )
-        yield Paragraph(said, "notice")
+        return said
+
+    yield Heading(say.label(N_("Purpose")))
+    yield Paragraph(meeting["purpose"] or say.sentence(N_("No purpose was recorded.")))
+    if not meeting["makes_decisions"]:
+        yield Paragraph(say.sentence(no_decisions), "notice")
     else:
         yield Paragraph(
-            _("This meeting can make decisions. They are listed under “Agreements”."), "notice"
+            say.sentence(
+                N_("This meeting can make decisions. They are listed under “Agreements”.")
+            ),
+            "notice",
         )
     if meeting["kind"] == MeetingKind.MEDIATION:
         yield Paragraph(
-            _(
-                "Confidential: discussions in mediation are confidential and may not be used as"
-                " evidence in any later due process hearing or civil proceeding ({rule})."
-            ).format(rule=MEDIATION_RULE),
+            say.sentence(
+                lambda one: one._(
+                    "Confidential: discussions in mediation are confidential and may not be used"
+                    " as evidence in any later due process hearing or civil proceeding ({rule})."
+                ).format(rule=MEDIATION_RULE)
+            ),
             "notice",
         )
     for title, text in (
-        (_("Desired outcomes"), meeting["desired_outcomes"]),
-        (_("Ground rules"), meeting["ground_rules"]),
+        (N_("Desired outcomes"), meeting["desired_outcomes"]),
+        (N_("Ground rules"), meeting["ground_rules"]),
     ):
         items = [line.strip() for line in (text or "").splitlines() if line.strip()]
         if items:
-            yield Heading(title, 2)
+            yield Heading(say.label(title), 2)
             yield from (Paragraph(item, "bullet") for item in items)
 
 
-def _participants(src: Sources) -> Iterator[Block]:
-    yield Heading(_("Participants"))
+def _participants(src: Sources, say: Words) -> Iterator[Block]:
+    yield Heading(say.label(N_("Participants")))
     rows = []
     for person in src.record["participants"]:
-        role = w.role(person["role"])
+        role = say.role(person["role"])
         if person.get("language"):
-            role = _("{role} ({language})").format(role=role, language=person["language"])
-        rows.append(
-            Row((person["name"], role, w.side(person["side"]), w.attendance(person, src.tz)))
-        )
+            role = say.first._("{role} ({language})").format(role=role, language=person["language"])
+        side = say.value(w.SIDE, person["side"])
+        rows.append(Row((person["name"], role, side, say.attendance(person, src.tz))))
     if not rows:
-        yield Paragraph(_("No participants were recorded."))
+        yield Paragraph(say.sentence(N_("No participants were recorded.")))
         return
-    columns = (_("Name"), _("Role"), _("Side"), _("Attendance"))
-    yield Table(columns, tuple(rows), (28, 32, 12, 28))
+    columns = tuple(say.label(c) for c in (N_("Name"), N_("Role"), N_("Side"), N_("Attendance")))
+    yield Table(columns, tuple(rows), (22, 36, 16, 26))
 
 
-def _agenda(src: Sources) -> Iterator[Block]:
-    yield Heading(_("Agenda"))
+def _agenda(src: Sources, say: Words) -> Iterator[Block]:
+    yield Heading(say.label(N_("Agenda")))
     items = {i["id"]: i for i in src.record["agenda_items"]}
+    not_reached = say.label(N_("Not reached"))
     rows = []
     for number, timing in enumerate((t for t in src.timing if t.item_id in items), start=1):
+        actual = say.minutes(timing.actual_ms) if timing.visited else not_reached
         if timing.is_current:
-            actual = _("{time} so far").format(time=w.minutes(timing.actual_ms))
-        else:
-            actual = w.minutes(timing.actual_ms) if timing.visited else _("Not reached")
+            actual = say.so_far(timing.actual_ms)
         team_only = bool(items[timing.item_id].get("team_only"))
         rows.append(
-            Row((str(number), timing.title, w.minutes(timing.planned_ms), actual), team_only, 1)
+            Row(
+                (say.first.number(number), timing.title, say.minutes(timing.planned_ms), actual),
+                team_only,
+                1,
+            )
         )
     if not rows:
-        yield Paragraph(_("No agenda was recorded."))
+        yield Paragraph(say.sentence(N_("No agenda was recorded.")))
         return
     shown = [t for t in src.timing if t.item_id in items]
     total = Row(
         (
             "",
-            _("Total"),
-            w.minutes(sum(t.planned_ms for t in shown)),
-            w.minutes(sum(t.actual_ms for t in shown)),
+            say.label(N_("Total")),
+            say.minutes(sum(t.planned_ms for t in shown)),
+            say.minutes(sum(t.actual_ms for t in shown)),
         )
     )
-    columns = (_("#"), _("Item"), _("Planned"), _("Actual"))
+    # TRANSLATORS: the heading of the column that numbers the agenda items.
+    columns = tuple(say.label(c) for c in (N_("#"), N_("Item"), N_("Planned"), N_("Actual")))
     yield Table(columns, tuple(rows), (6, 62, 16, 16), total)
 
 
-def _concerns(src: Sources) -> Iterator[Block]:
-    yield Heading(_("Concerns raised"))
+def _concerns(src: Sources, say: Words) -> Iterator[Block]:
+    yield Heading(say.label(N_("Concerns raised")))
     rows = tuple(
         Row(
-            (c["text"], w.person(src.record, c["raised_by"]), w.concern_status(c["status"])),
+            (
+                c["text"],
+                say.person(src.record, c["raised_by"]),
+                say.value(w.CONCERN_STATUS, c["status"]),
+            ),
             c["team_only"],
         )
         for c in src.record["concerns"]
     )
     if rows:
-        yield Table((_("Concern"), _("Raised by"), _("Status")), rows, (52, 28, 20))
+        columns = tuple(say.label(c) for c in (N_("Concern"), N_("Raised by"), N_("Status")))
+        yield Table(columns, rows, (52, 28, 20))
     else:
-        yield Paragraph(_("No concerns were recorded."))
+        yield Paragraph(say.sentence(N_("No concerns were recorded.")))
 
 
-def _non_negotiables(src: Sources) -> Iterator[Block]:
-    yield Heading(_("Non-negotiables"))
+def _non_negotiables(src: Sources, say: Words) -> Iterator[Block]:
+    yield Heading(say.label(N_("Non-negotiables")))
     found = src.record["non_negotiables"]
     if not found:
-        yield Paragraph(_("No non-negotiables were recorded."))
+        yield Paragraph(say.sentence(N_("No non-negotiables were recorded.")))
         return
-    yield Paragraph(_("What each side said it must have or cannot accept, and why."), "small")
+    yield Paragraph(
+        say.sentence(N_("What each side said it must have or cannot accept, and why.")), "small"
+    )
     for held_by, title in (
-        ("family", _("Held by the family")),
-        ("school", _("Held by the school")),
+        ("family", N_("Held by the family")),
+        ("school", N_("Held by the school")),
     ):
         rows = tuple(
-            Row((n["text"], n["basis"] or _("Not stated")), n["team_only"])
+            Row((n["text"], n["basis"] or say.label(N_("Not stated"))), n["team_only"])
             for n in found
             if n["held_by"] == held_by
         )
         if rows:
-            yield Heading(title, 2)
-            yield Table((_("Non-negotiable"), _("Basis")), rows, (60, 40))
+            yield Heading(say.label(title), 2)
+            columns = (say.label(N_("Non-negotiable")), say.label(N_("Basis")))
+            yield Table(columns, rows, (60, 40))

@@ -28,6 +28,7 @@ Element = Any  # an lxml element
 TEMPLATE = Path(__file__).with_name("styles.docx")
 TEXT_WIDTH = 9360  # twips between the margins of a US Letter page with 1-inch margins
 PROPERTY_LIMIT = 255  # characters python-docx (and Word) allow in a core property
+DETAIL_LABEL_FIT = 14  # characters of a bold label that fit before the title block's tab stop
 
 _STYLES = {
     "body": "Minutes Body",
@@ -42,6 +43,8 @@ _STYLES = {
     "draft": "Minutes Draft",
     "detail_line": "Minutes Detail",
     "detail_last": "Minutes Detail Last",
+    "detail_wide_line": "Minutes Detail Wide",
+    "detail_wide_last": "Minutes Detail Wide Last",
     "heading1": "Heading 1",
     "heading2": "Heading 2",
     "cell": "Minutes Table Text",
@@ -79,6 +82,7 @@ def render(
         end.addprevious(element)
     writer.header_and_footer()
     writer.properties(author=author, exported_at=exported_at)
+    writer.language()
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -103,8 +107,10 @@ class _Writer:
         out.append(self.paragraph("subtitle", m.subtitle))
         if m.draft_notice:
             out.append(self.paragraph("draft", m.draft_notice))
+        wide = any(len(label) > DETAIL_LABEL_FIT for label, _ in m.details)
         for index, (label, value) in enumerate(m.details):
-            style = "detail_last" if index == len(m.details) - 1 else "detail_line"
+            last = index == len(m.details) - 1
+            style = ("detail_wide" if wide else "detail") + ("_last" if last else "_line")
             out.append(self.paragraph(style, "\t" + value, label=label, label_gap=""))
         for block in m.blocks:
             if isinstance(block, Table):
@@ -267,3 +273,9 @@ class _Writer:
         for name in ("comments", "keywords", "category", "identifier", "version"):
             setattr(props, name, "")
         props.revision = 1
+
+    def language(self) -> None:
+        """Name the copy's language where Word looks for it when it checks spelling or reads the
+        text aloud: the styles' defaults (the template says en-US)."""
+        for lang in self.doc.styles.element.iter(qn("w:lang")):
+            lang.set(W_VAL, self.minutes.properties.language)

@@ -29,6 +29,7 @@ TEMPLATE = Path(__file__).with_name("styles.docx")
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 FONT = "Calibri"  # LibreOffice shows the metric-compatible Carlito where Calibri is missing
 INK, MUTED, ACCENT, ACCENT_2 = "1F1F1F", "595959", "1F3864", "2E5496"
+DETAIL_WIDE = 3200  # twips: "Facilitador/a / Facilitator" in bold
 KEEP = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Heading1", "Heading2"}
 KEEP |= {"Header", "Footer"}
 
@@ -198,15 +199,18 @@ def _paragraph_styles(doc: Any) -> None:
     _paragraph(doc, "Minutes Subtitle", size=13, color=MUTED, space_after=Pt(10))
     draft = _paragraph(doc, "Minutes Draft", size=12, bold=True, space_after=Pt(10))
     _ppr_xml(draft, _box("C00000", 12) + '<w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/>')
-    detail = _paragraph(
-        doc, "Minutes Detail", space_after=Pt(2), left_indent=Twips(1700),
-        first_line_indent=Twips(-1700),
-    )  # fmt: skip
-    detail.paragraph_format.tab_stops.add_tab_stop(Twips(1700), WD_TAB_ALIGNMENT.LEFT)
-    last = _paragraph(doc, "Minutes Detail Last", "Minutes Detail", space_after=Pt(14))
-    _ppr_xml(
-        last, '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="8" w:color="BFBFBF"/></w:pBdr>'
-    )
+    # The title block's labels and values; "Wide" leaves room for labels in two languages.
+    for name, indent in (("Minutes Detail", 1700), ("Minutes Detail Wide", DETAIL_WIDE)):
+        detail = _paragraph(
+            doc, name, space_after=Pt(2), left_indent=Twips(indent),
+            first_line_indent=Twips(-indent),
+        )  # fmt: skip
+        detail.paragraph_format.tab_stops.add_tab_stop(Twips(indent), WD_TAB_ALIGNMENT.LEFT)
+        last = _paragraph(doc, f"{name} Last", name, space_after=Pt(14))
+        _ppr_xml(
+            last,
+            '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="8" w:color="BFBFBF"/></w:pBdr>',
+        )
     for name, size, color, before in (
         ("Heading 1", 14, ACCENT, 16),
         ("Heading 2", 12, ACCENT_2, 10),

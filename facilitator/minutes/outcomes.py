@@ -4,28 +4,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from typing import Any
 
 from facilitator.minutes import wording as w
 from facilitator.minutes.document import Block, Heading, Paragraph, Row, Table
 from facilitator.minutes.sources import Sources
-from facilitator.minutes.wording import N_, _
+from facilitator.minutes.wording import N_, Wording, Words
 from facilitator.model import ActionStatus, Attendance, MeetingKind, Role, SolutionStatus
 from facilitator.talk_time import format_duration
 
 PWN_RULE = "34 CFR 300.503(b)(6)"
 
 
-def outcome_sections(src: Sources) -> Iterator[Block]:
-    yield from _options(src)
-    yield from _agreements(src)
-    yield from _parking_lot(src)
-    yield from _actions(src)
-    yield from _next_steps(src)
-    yield from _notes(src)
-    yield from _balance(src)
-    yield from _interruptions(src)
+def outcome_sections(src: Sources, say: Words) -> Iterator[Block]:
+    yield from _options(src, say)
+    yield from _agreements(src, say)
+    yield from _parking_lot(src, say)
+    yield from _actions(src, say)
+    yield from _next_steps(src, say)
+    yield from _notes(src, say)
+    yield from _balance(src, say)
+    yield from _interruptions(src, say)
 
 
 _OPTION_GROUPS = (
@@ -48,144 +49,176 @@ _REASON_LABEL = {
 }
 
 
-def _options(src: Sources) -> Iterator[Block]:
-    yield Heading(_("Options considered"))
+def _solution_status(value: object) -> SolutionStatus | None:
+    try:
+        return SolutionStatus(str(value))
+    except ValueError:
+        return None
+
+
+def _options(src: Sources, say: Words) -> Iterator[Block]:
+    yield Heading(say.label(N_("Options considered")))
     options = src.record["solutions"]
     if not options:
-        yield Paragraph(_("No options were recorded."))
+        yield Paragraph(say.sentence(N_("No options were recorded.")))
         return
     yield Paragraph(
-        _(
-            "Every option proposed, and what became of it. The reasons for options not agreed can"
-            " serve the prior written notice's “other options considered and the reasons why"
-            " those options were rejected” ({rule})."
-        ).format(rule=PWN_RULE),
+        say.sentence(
+            lambda one: one._(
+                "Every option proposed, and what became of it. The reasons for options not agreed"
+                " can serve the prior written notice's “other options considered and the reasons"
+                " why those options were rejected” ({rule})."
+            ).format(rule=PWN_RULE)
+        ),
         "small",
     )
     for status, title, intro in _OPTION_GROUPS:
-        group = [s for s in options if w.solution_status(s["status"]) is status]
+        group = [s for s in options if _solution_status(s["status"]) is status]
         if not group:
             continue
-        yield Heading(_(title), 2)
+        yield Heading(say.label(title), 2)
         if intro:
-            yield Paragraph(_(intro))
+            yield Paragraph(say.sentence(intro))
         for option in group:
-            yield from _option(src, option, status)
+            yield from _option(src, say, option, status)
 
 
-def _option(src: Sources, option: dict[str, Any], status: SolutionStatus) -> Iterator[Block]:
+def _option(
+    src: Sources, say: Words, option: dict[str, Any], status: SolutionStatus
+) -> Iterator[Block]:
     team_only = bool(option["team_only"])
     yield Paragraph(option["text"], "option", team_only)
     if option["reason"]:
-        yield Paragraph(option["reason"], "detail", team_only, _(_REASON_LABEL[status]))
+        yield Paragraph(option["reason"], "detail", team_only, say.label(_REASON_LABEL[status]))
     yield Paragraph(
-        w.person(src.record, option["proposed_by"]), "detail", team_only, _("Proposed by:")
+        say.person(src.record, option["proposed_by"]),
+        "detail",
+        team_only,
+        say.label(N_("Proposed by:")),
     )
     addressed = [c["text"] for c in src.record.concerns_of(option["id"])]
     if addressed:
-        yield Paragraph("; ".join(addressed), "detail", team_only, _("Addresses:"))
+        yield Paragraph("; ".join(addressed), "detail", team_only, say.label(N_("Addresses:")))
 
 
-def _agreements(src: Sources) -> Iterator[Block]:
-    yield Heading(_("Agreements"))
+def _agreements(src: Sources, say: Words) -> Iterator[Block]:
+    yield Heading(say.label(N_("Agreements")))
     found = src.record["agreements"]
     for agreement in found:
         yield Paragraph(agreement["text"], "numbered", bool(agreement["team_only"]))
     if not found:
         decides = src.record.meeting["makes_decisions"]
         yield Paragraph(
-            _("No agreements were recorded.")
-            if decides
-            else _("None: this meeting makes no decisions.")
+            say.sentence(
+                N_("No agreements were recorded.")
+                if decides
+                else N_("None: this meeting makes no decisions.")
+            )
         )
 
 
-def _parking_lot(src: Sources) -> Iterator[Block]:
-    yield Heading(_("Parking lot and what carries to the next meeting"))
+def _parking_lot(src: Sources, say: Words) -> Iterator[Block]:
+    yield Heading(say.label(N_("Parking lot and what carries to the next meeting")))
     items: list[Paragraph] = []
-    for label, status in ((_("Parked concern:"), "parked"), (_("Open concern:"), "raised")):
+    # TRANSLATORS: followed by a person's name, in "(raised by Ana Rodríguez (Parent))".
+    raised_by = say.label(N_("raised by"))
+    for label, status in ((N_("Parked concern:"), "parked"), (N_("Open concern:"), "raised")):
         for c in src.record["concerns"]:
             if c["status"] == status or (status == "raised" and c["status"] == "discussing"):
-                said = _("{text} (raised by {who})").format(
-                    text=c["text"], who=w.person(src.record, c["raised_by"])
-                )
-                items.append(Paragraph(said, "bullet", bool(c["team_only"]), label))
+                said = f"{c['text']} ({raised_by} {say.person(src.record, c['raised_by'])})"
+                items.append(Paragraph(said, "bullet", bool(c["team_only"]), say.label(label)))
     for label, status in (
-        (_("Parked option:"), SolutionStatus.PARKED),
-        (_("Open option:"), SolutionStatus.PROPOSED),
+        (N_("Parked option:"), SolutionStatus.PARKED),
+        (N_("Open option:"), SolutionStatus.PROPOSED),
     ):
         for s in src.record["solutions"]:
-            if w.solution_status(s["status"]) is status:
+            if _solution_status(s["status"]) is status:
                 said = s["text"]
                 if s["reason"]:
-                    said = w.sentence(said) + " " + _(_REASON_LABEL[status]) + " " + s["reason"]
-                items.append(Paragraph(said, "bullet", bool(s["team_only"]), label))
+                    why = say.label(_REASON_LABEL[status])
+                    said = w.sentence(said) + " " + why + " " + s["reason"]
+                items.append(Paragraph(said, "bullet", bool(s["team_only"]), say.label(label)))
     if not items:
-        yield Paragraph(_("Nothing was parked, and no concern or option was left open."))
+        yield Paragraph(
+            say.sentence(N_("Nothing was parked, and no concern or option was left open."))
+        )
         return
     yield Paragraph(
-        _("These items carry to the next meeting, with the open action items below."), "small"
+        say.sentence(
+            N_("These items carry to the next meeting, with the open action items below.")
+        ),
+        "small",
     )
     yield from items
 
 
-def _actions(src: Sources) -> Iterator[Block]:
-    yield Heading(_("Action items"))
+def _actions(src: Sources, say: Words) -> Iterator[Block]:
+    yield Heading(say.label(N_("Action items")))
     own = sorted(
         src.record["action_items"],
         key=lambda a: (a["due_date"] is None, a["due_date"] or "", a["id"]),
     )
+    not_assigned = say.label(N_("Not assigned"))
     rows = [
         Row(
             (
                 a["text"],
-                a["owner"] or _("Not assigned"),
-                w.due_date(a["due_date"], short=True),
-                w.enum_label(ActionStatus, a["status"]),
+                a["owner"] or not_assigned,
+                say.due_date(a["due_date"], short=True),
+                say.value(w.ACTION_STATUS, a["status"]),
             ),
             bool(a["team_only"]),
         )
         for a in own
     ]
+    carried, came_from = say.label(N_("Carried over, still open")), say.label(N_("From:"))
     for line in src.carried:
-        held = w.local(line.meeting_date, src.tz).date() if line.meeting_date else None
-        origin = _("From: {meeting}").format(meeting=line.meeting_title)
-        if held:
-            origin = _("From: {meeting}, {date}").format(
-                meeting=line.meeting_title, date=w.table_date(held)
+        origin = line.meeting_title
+        if line.meeting_date:
+            held = w.local(line.meeting_date, src.tz).date()
+            origin = say.first._("{meeting}, {date}").format(
+                meeting=line.meeting_title, date=say.table_date(held)
             )
         rows.append(
             Row(
                 (
-                    line.text + "\n" + origin,
-                    line.owner or _("Not assigned"),
-                    w.due_date(line.due_date, short=True),
-                    _("Carried over, still open"),
+                    f"{line.text}\n{came_from} {origin}",
+                    line.owner or not_assigned,
+                    say.due_date(line.due_date, short=True),
+                    carried,
                 ),
                 line.team_only,
             )
         )
     if not rows:
-        yield Paragraph(_("No action items were recorded."))
+        yield Paragraph(say.sentence(N_("No action items were recorded.")))
         return
-    yield Table((_("What"), _("Who"), _("Due"), _("Status")), tuple(rows), (48, 20, 15, 17))
+    columns = tuple(say.label(c) for c in (N_("What"), N_("Who"), N_("Due"), N_("Status")))
+    yield Table(columns, tuple(rows), (48, 20, 15, 17))
 
 
-def _next_steps(src: Sources) -> Iterator[Block]:
-    yield Heading(_("Next steps"))
+def _next_steps(src: Sources, say: Words) -> Iterator[Block]:
+    yield Heading(say.label(N_("Next steps")))
     meeting, nxt, tz = src.record.meeting, src.next_meeting, src.tz
     if nxt is not None:
         when = w.local(nxt["held"], tz)
-        said = _("Next meeting: {title}, {date} at {time}").format(
-            title=nxt["title"], date=w.long_date(when.date()), time=w.clock_time(when)
-        )
-        if nxt["location"]:
-            said += _(", {location}").format(location=nxt["location"])
-        yield Paragraph(said + ".", "bullet")
+
+        def next_meeting(one: Wording) -> str:
+            said = one._("Next meeting: {title}, {date} {at_time}").format(
+                title=nxt["title"], date=one.long_date(when.date()), at_time=one.at_time(when)
+            )
+            if nxt["location"]:
+                said += one._(", {location}").format(location=nxt["location"])
+            return said + "."
+
+        yield Paragraph(say.sentence(next_meeting), "bullet")
     else:
-        yield Paragraph(_("No next meeting has been scheduled yet."), "bullet")
+        yield Paragraph(say.sentence(N_("No next meeting has been scheduled yet.")), "bullet")
     if meeting["kind"] == MeetingKind.PRE_IEP_DIALOGUE:
-        yield Paragraph(_("Decisions are made at the IEP meeting, not in this dialogue."), "bullet")
+        yield Paragraph(
+            say.sentence(N_("Decisions are made at the IEP meeting, not in this dialogue.")),
+            "bullet",
+        )
     open_items = [a for a in src.record["action_items"] if a["status"] == ActionStatus.OPEN]
     open_dates = sorted(
         [a["due_date"] for a in open_items if a["due_date"]]
@@ -193,108 +226,129 @@ def _next_steps(src: Sources) -> Iterator[Block]:
     )
     count = len(open_items) + len(src.carried)
     if count:
-        said = _("Open action items: {count} (see “Action items”).").format(count=count)
-        if open_dates:
-            said += " " + _("The earliest due date is {date}.").format(
-                date=w.due_date(open_dates[0])
-            )
-        yield Paragraph(said, "bullet")
+
+        def still_open(one: Wording) -> str:
+            said = one.ngettext(
+                "{count} action item is still open (see “Action items”).",
+                "{count} action items are still open (see “Action items”).",
+                count,
+            ).format(count=one.number(count))
+            if open_dates:
+                said += " " + one._("The earliest due date is {date}.").format(
+                    date=one.due_date(open_dates[0])
+                )
+            return said
+
+        yield Paragraph(say.sentence(still_open), "bullet")
     facilitators = [p["name"] for p in src.record["participants"] if p["role"] == Role.FACILITATOR]
-    who = ", ".join(facilitators) or _("the school")
     yield Paragraph(
-        _("If anything in these minutes is missing or not accurate, please tell {who}.").format(
-            who=who
+        say.sentence(
+            lambda one: one._(
+                "If anything in these minutes is missing or not accurate, please tell {who}."
+            ).format(who=", ".join(facilitators) or one._("the school"))
         ),
         "bullet",
     )
 
 
-def _notes(src: Sources) -> Iterator[Block]:
+def _notes(src: Sources, say: Words) -> Iterator[Block]:
     notes = src.record["notes"]
     if src.audience == "parent":
         if notes:
-            yield Heading(_("Notes"))
+            yield Heading(say.label(N_("Notes")))
             yield from (Paragraph(n["text"], "bullet") for n in notes)
         return
-    yield Heading(_("Facilitator notes"))
+    yield Heading(say.label(N_("Facilitator notes")))
     yield from (Paragraph(n["text"], "bullet", bool(n["team_only"])) for n in notes)
     if not notes:
-        yield Paragraph(_("No notes were recorded."))
+        yield Paragraph(say.sentence(N_("No notes were recorded.")))
 
 
-def _balance(src: Sources) -> Iterator[Block]:
+def _balance(src: Sources, say: Words) -> Iterator[Block]:
     balance = src.balance
     if balance is None:
         return
-    yield Heading(_("Speaking balance"), team_only=True)
+    number, percent = say.first.number, say.first.percent
+    yield Heading(say.label(N_("Speaking balance")), team_only=True)
     yield Paragraph(
-        _(
-            "Measured from the speaker changes recorded during the meeting. Silence and"
-            " interruptions of the record are not counted; the share is of all recorded talk time."
+        say.sentence(
+            N_(
+                "Measured from the speaker changes recorded during the meeting. Silence and"
+                " interruptions of the record are not counted; the share is of all recorded talk"
+                " time."
+            )
         ),
         "small",
     )
     sides = tuple(
         Row(
             (
-                w.side(s.side),
-                str(s.people),
+                say.value(w.SIDE, s.side),
+                number(s.people),
                 format_duration(s.talk_ms),
-                str(s.turns),
-                w.percent(s.share),
+                number(s.turns),
+                percent(s.share),
             )
         )
         for s in balance.sides.values()
         if s.people
     )
-    yield Heading(_("By side"), 2)
-    yield Table(
-        (_("Side"), _("People"), _("Talk time"), _("Turns"), _("Share")),
-        sides,
-        (32, 17, 17, 17, 17),
-    )
+    yield Heading(say.label(N_("By side")), 2)
+    by_side = (N_("Side"), N_("People"), N_("Talk time"), N_("Turns"), N_("Share"))
+    yield Table(tuple(say.label(c) for c in by_side), sides, (32, 17, 17, 17, 17))
     people = tuple(
         Row(
             (
                 p.name,
-                w.role(p.role),
-                w.side(p.side),
+                say.role(p.role),
+                say.value(w.SIDE, p.side),
                 format_duration(p.talk_ms),
-                str(p.turns),
-                w.percent(p.share),
+                number(p.turns),
+                percent(p.share),
             )
         )
         for p in sorted(balance.people, key=lambda p: -p.talk_ms)
     )
-    yield Heading(_("By person"), 2)
-    columns = (_("Name"), _("Role"), _("Side"), _("Talk time"), _("Turns"), _("Share"))
-    yield Table(columns, people, (26, 28, 12, 12, 10, 12))
+    yield Heading(say.label(N_("By person")), 2)
+    by_person = (N_("Name"), N_("Role"), N_("Side"), N_("Talk time"), N_("Turns"), N_("Share"))
+    yield Table(tuple(say.label(c) for c in by_person), people, (26, 28, 12, 12, 10, 12))
     away = {Attendance.ABSENT.value, Attendance.EXCUSED.value}
     present = {p["id"] for p in src.record["participants"] if p["attendance"] not in away}
     silent = [p.name for p in balance.people if not p.has_spoken and p.participant_id in present]
     if silent:
-        yield Paragraph(", ".join(silent), "body", label=_("Not heard in the record:"))
+        label = say.label(N_("Not heard in the record:"))
+        yield Paragraph(", ".join(silent), "body", label=label)
 
 
-def _interruptions(src: Sources) -> Iterator[Block]:
+def _interruptions(src: Sources, say: Words) -> Iterator[Block]:
     gaps = src.record["interruptions"]
     if not gaps:
         return
-    yield Heading(_("Interruptions of the record"))
+    yield Heading(say.label(N_("Interruptions of the record")))
     yield Paragraph(
-        _(
-            "The app was not recording during these periods (for example, the laptop was off)."
-            " Times and talk times leave them out."
+        say.sentence(
+            N_(
+                "The app was not recording during these periods (for example, the laptop was off)."
+                " Times and talk times leave them out."
+            )
         ),
         "small",
     )
     for gap in gaps:
         stopped, resumed = w.local(gap["stopped_at"], src.tz), w.local(gap["resumed_at"], src.tz)
-        span_ms = int((resumed - stopped).total_seconds() * 1000)
-        said = _("{date}, {start} to {end} ({length})").format(
-            date=w.short_date(stopped.date()),
-            start=w.clock_time(stopped),
-            end=w.clock_time(resumed),
-            length=format_duration(span_ms),
+        yield Paragraph(say.label(_gap(stopped, resumed)), "bullet")
+
+
+def _gap(stopped: datetime, resumed: datetime) -> Callable[[Wording], str]:
+    """How one language says when the record was interrupted, and for how long."""
+    length = format_duration(int((resumed - stopped).total_seconds() * 1000))
+
+    def said(one: Wording) -> str:
+        return one._("{date}, {start} to {end} ({length})").format(
+            date=one.short_date(stopped.date()),
+            start=one.clock_time(stopped),
+            end=one.clock_time(resumed),
+            length=length,
         )
-        yield Paragraph(said, "bullet")
+
+    return said

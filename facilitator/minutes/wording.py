@@ -1,89 +1,114 @@
-"""How the minutes say dates, times, durations and statuses, in plain English.
+"""How the minutes say things: fixed phrases from the message catalog, dates, times and numbers
+formatted for the language with Babel.
 
-Every phrase a reader sees goes through `_`, so a later issue can swap it for gettext without
-touching the code that uses it. Month and day names are ours, not the C library's: the window's
-process may have a different locale, and the minutes must not change with it.
+`Wording` is one language: its catalog (`facilitator/locale/<code>/LC_MESSAGES/minutes.mo`) and its
+formats (`es_US`, `en_US`). `Words` is what one copy is written in: one language, or two for a
+bilingual copy, the family's first; it joins what each language says, labels side by side
+("Acuerdos / Agreements") and sentences one under the other. Text people typed never passes
+through a catalog: it is shown once, as typed. Nothing here depends on the computer's locale.
+
+Phrases are marked for extraction with `_`, `N_`, `NC_` (a phrase with a context) and `ngettext`;
+see `facilitator/locale/update_catalogs.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import gettext
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from typing import Protocol
+from importlib.resources import as_file, files
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal, format_percent
 
 from facilitator.clock import parse_timestamp
-from facilitator.model import Attendance, ConcernStatus, Role, Side, SolutionStatus
+from facilitator.minutes.language import ENGLISH
+from facilitator.model import ActionStatus, Attendance, ConcernStatus, MeetingKind, Role, Side
 from facilitator.record import MeetingRecord
 
-
-def _(text: str) -> str:
-    """Translate a phrase (identity until the app ships translations)."""
-    return text
+DOMAIN = "minutes"
+LOCALES = {"en": "en_US", "es": "es_US"}  # Babel's formats for the US: "3:30 p.m.", "22 nov 2026"
+LABEL_JOIN = " / "  # "Acuerdos / Agreements"
+SENTENCE_JOIN = "\n"  # a sentence in each language, the family's first
 
 
 def N_(text: str) -> str:
-    """Mark a phrase in a table for translation; `_` translates it where it is used, so a
-    table built at import time still follows the language chosen later."""
+    """Mark a phrase in a table for translation; it is translated where it is used, so a table
+    built at import time follows the language of each copy."""
     return text
 
 
-MONTHS = (
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
-    N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-)  # fmt: skip
-MONTHS_SHORT = (
-    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
-    N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
-)  # fmt: skip
-WEEKDAYS = (
-    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
-    N_("Sunday"),
-)  # fmt: skip
+def NC_(context: str, text: str) -> tuple[str, str]:
+    """Mark a phrase with a context, for words that translate differently by what they name
+    (a role "Other" and a meeting kind "Other" are "Otro/a" and "Otra" in Spanish)."""
+    return context, text
 
-CONCERN_STATUS = {
-    ConcernStatus.RAISED: N_("Raised, not yet discussed"),
-    ConcernStatus.DISCUSSING: N_("Still being discussed"),
-    ConcernStatus.ADDRESSED: N_("Addressed"),
-    ConcernStatus.PARKED: N_("Parked for a later meeting"),
+
+LabelTable = dict[str, tuple[str, str]]  # a stored value: its context and English words
+KIND: LabelTable = {
+    MeetingKind.PRE_IEP_DIALOGUE: NC_("meeting kind", "Pre-IEP dialogue"),
+    MeetingKind.FACILITATED_IEP: NC_("meeting kind", "Facilitated IEP meeting"),
+    MeetingKind.INTERNAL_REVIEW: NC_("meeting kind", "Internal team review"),
+    MeetingKind.RESOLUTION: NC_("meeting kind", "Resolution meeting"),
+    MeetingKind.MEDIATION: NC_("meeting kind", "Mediation"),
+    MeetingKind.RECONVENED_IEP: NC_("meeting kind", "Reconvened IEP meeting"),
+    MeetingKind.OTHER: NC_("meeting kind", "Other"),
 }
-SIDE = {Side.FAMILY: N_("Family"), Side.SCHOOL: N_("School"), Side.NEUTRAL: N_("Neutral")}
+ROLE: LabelTable = {
+    Role.PARENT: NC_("role", "Parent"),
+    Role.STUDENT: NC_("role", "Student"),
+    Role.GENERAL_ED_TEACHER: NC_("role", "General education teacher"),
+    Role.SPECIAL_ED_TEACHER: NC_("role", "Special education teacher"),
+    Role.DISTRICT_REPRESENTATIVE: NC_("role", "District representative (LEA)"),
+    Role.EVALUATION_INTERPRETER: NC_("role", "Evaluation specialist"),
+    Role.RELATED_SERVICES: NC_("role", "Related services provider"),
+    Role.ADVOCATE: NC_("role", "Advocate"),
+    Role.INTERPRETER: NC_("role", "Interpreter"),
+    Role.FACILITATOR: NC_("role", "Facilitator"),
+    Role.NOTE_TAKER: NC_("role", "Note taker"),
+    Role.ATTORNEY: NC_("role", "Attorney"),
+    Role.ADMINISTRATOR: NC_("role", "Administrator"),
+    Role.OTHER: NC_("role", "Other"),
+}
+SIDE: LabelTable = {
+    Side.FAMILY: NC_("side", "Family"),
+    Side.SCHOOL: NC_("side", "School"),
+    Side.NEUTRAL: NC_("side", "Neutral"),
+}
+ATTENDANCE: LabelTable = {
+    Attendance.PRESENT: NC_("attendance", "Present"),
+    Attendance.ABSENT: NC_("attendance", "Absent"),
+    Attendance.EXCUSED: NC_("attendance", "Excused"),
+    Attendance.ARRIVED_LATE: NC_("attendance", "Arrived late"),
+    Attendance.LEFT_EARLY: NC_("attendance", "Left early"),
+}
+CONCERN_STATUS: LabelTable = {
+    ConcernStatus.RAISED: NC_("concern status", "Raised, not yet discussed"),
+    ConcernStatus.DISCUSSING: NC_("concern status", "Still being discussed"),
+    ConcernStatus.ADDRESSED: NC_("concern status", "Addressed"),
+    ConcernStatus.PARKED: NC_("concern status", "Parked for a later meeting"),
+}
+ACTION_STATUS: LabelTable = {
+    ActionStatus.OPEN: NC_("action item status", "Open"),
+    ActionStatus.DONE: NC_("action item status", "Done"),
+}
+
+
+@functools.cache
+def catalog(code: str) -> gettext.NullTranslations:
+    """The compiled catalog shipped for `code`, else the English one, else the phrases as written
+    in the code (which are English)."""
+    with as_file(files("facilitator") / "locale") as folder:
+        return gettext.translation(
+            DOMAIN, localedir=folder, languages=[code, ENGLISH], fallback=True
+        )
 
 
 def local(timestamp: str, tz: tzinfo | None) -> datetime:
     """A stored UTC timestamp in the reader's time zone (None: this computer's)."""
     return parse_timestamp(timestamp).astimezone(tz)
-
-
-def long_date(day: date) -> str:
-    return _("{weekday}, {month} {day}, {year}").format(
-        weekday=_(WEEKDAYS[day.weekday()]),
-        month=_(MONTHS[day.month - 1]),
-        day=day.day,
-        year=day.year,
-    )
-
-
-def short_date(day: date) -> str:
-    return _("{month} {day}, {year}").format(
-        month=_(MONTHS[day.month - 1]), day=day.day, year=day.year
-    )
-
-
-def table_date(day: date) -> str:
-    """A date short enough for a table column: "Nov 27, 2026"."""
-    return _("{month} {day}, {year}").format(
-        month=_(MONTHS_SHORT[day.month - 1]), day=day.day, year=day.year
-    )
-
-
-def due_date(text: str | None, *, short: bool = False) -> str:
-    if not text:
-        return _("No date set")
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        return text
-    return table_date(day) if short else short_date(day)
 
 
 def sentence(text: str) -> str:
@@ -92,77 +117,175 @@ def sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?…:;)\"”'" else text + "."
 
 
-def clock_time(when: datetime) -> str:
-    hour = when.hour % 12 or 12
-    return (_("{hour}:{minute:02d} AM") if when.hour < 12 else _("{hour}:{minute:02d} PM")).format(
-        hour=hour, minute=when.minute
-    )
+@dataclass(frozen=True)
+class Wording:
+    """One language: its phrases and its formats."""
 
+    code: str  # "es", as gettext names it
+    locale: str  # "es_US", as Babel names it
+    catalog: gettext.NullTranslations
 
-def minutes(ms: int) -> str:
-    """A duration in whole minutes, as an agenda table shows it."""
-    if ms <= 0:
-        return _("0 min")
-    if ms < 30_000:
-        return _("under 1 min")
-    return _("{n} min").format(n=(ms + 30_000) // 60_000)
+    @classmethod
+    def of(cls, code: str) -> Wording:
+        return cls(code, LOCALES.get(code, LOCALES[ENGLISH]), catalog(code))
 
-
-def percent(share: float) -> str:
-    return _("{n}%").format(n=round(share * 100))
-
-
-class _Labelled(Protocol):
     @property
-    def label(self) -> str: ...
+    def tag(self) -> str:
+        """The language as Word names it: "es-US"."""
+        return self.locale.replace("_", "-")
+
+    def _(self, message: str) -> str:
+        return self.catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.catalog.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.catalog.pgettext(context, message)
+
+    # -- dates, times, numbers ---------------------------------------------------------------------
+
+    def long_date(self, day: date) -> str:
+        """With the weekday: "Sunday, November 22, 2026"; "domingo, 22 de noviembre de 2026"."""
+        return format_date(day, "full", locale=self.locale)
+
+    def short_date(self, day: date) -> str:
+        """Without the weekday: "November 22, 2026"; "22 de noviembre de 2026"."""
+        return format_date(day, "long", locale=self.locale)
+
+    def table_date(self, day: date) -> str:
+        """A date short enough for a table column: "Nov 27, 2026"; "27 nov 2026"."""
+        return format_date(day, "medium", locale=self.locale)
+
+    def due_date(self, text: str | None, *, short: bool = False) -> str:
+        if not text:
+            return self._("No date set")
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            return text
+        return self.table_date(day) if short else self.short_date(day)
+
+    def clock_time(self, when: datetime) -> str:
+        """A time of day: "3:30 PM"; "3:30 p.m." (with an ordinary space: CLDR's narrow one is
+        missing from fonts some readers have)."""
+        return format_time(when.time(), "short", locale=self.locale).replace("\u202f", " ")
+
+    def at_time(self, when: datetime) -> str:
+        """At a time of day: "at 3:30 PM"; in Spanish "a la 1:15 p.m." but "a las 3:30 p.m.",
+        hence a plural form chosen by the hour."""
+        hour = when.hour % 12 or 12
+        # TRANSLATORS: a time of day; the number that picks the plural form is the hour (1-12).
+        said = self.ngettext("at {time}", "at {time}", hour)
+        return said.format(time=self.clock_time(when))
+
+    def number(self, n: float) -> str:
+        return format_decimal(n, locale=self.locale)
+
+    def percent(self, share: float) -> str:
+        return format_percent(share, locale=self.locale)
+
+    def minutes(self, ms: int) -> str:
+        """A duration in whole minutes, as an agenda table shows it."""
+        if ms <= 0:
+            return self.ngettext("{n} min", "{n} min", 0).format(n=self.number(0))
+        if ms < 30_000:
+            return self._("under 1 min")
+        n = (ms + 30_000) // 60_000
+        # TRANSLATORS: minutes, abbreviated as on a schedule.
+        return self.ngettext("{n} min", "{n} min", n).format(n=self.number(n))
+
+    # -- stored values -----------------------------------------------------------------------------
+
+    def label(self, table: LabelTable, value: object) -> str:
+        """The words for a stored value; an unknown value is shown as stored, never dropped."""
+        found = table.get(str(value))
+        return self.pgettext(*found) if found else str(value).replace("_", " ")
+
+    def attendance(self, person: dict[str, object], tz: tzinfo | None) -> str:
+        status = str(person.get("attendance") or Attendance.PRESENT)
+        arrived, left = person.get("arrived_at"), person.get("left_at")
+        if status == Attendance.ARRIVED_LATE and arrived:
+            when = local(str(arrived), tz)
+            return self._("Arrived late, {at_time}").format(at_time=self.at_time(when))
+        if status == Attendance.LEFT_EARLY and left:
+            when = local(str(left), tz)
+            return self._("Left early, {at_time}").format(at_time=self.at_time(when))
+        return self.label(ATTENDANCE, status)
 
 
-def enum_label(kind: Callable[[str], _Labelled], value: object) -> str:
-    """The label of a stored enum value; an unknown value is shown as stored, never dropped."""
-    try:
-        return kind(str(value)).label
-    except ValueError:
-        return str(value).replace("_", " ")
+Say = str | Callable[[Wording], str]  # a phrase marked with N_, or how one language says it
 
 
-def role(value: object) -> str:
-    return enum_label(Role, value)
+@dataclass(frozen=True)
+class Words:
+    """What one copy is written in: one language, or two (the family's first). Each method says
+    a thing in every language of the copy and joins the results, saying once what reads the same.
+    Dates, times and numbers in tables are in the first language's format only."""
 
+    languages: tuple[Wording, ...]
 
-def side(value: object) -> str:
-    try:
-        return _(SIDE[Side(str(value))])
-    except ValueError:
-        return str(value)
+    @classmethod
+    def of(cls, codes: Iterable[str]) -> Words:
+        return cls(tuple(Wording.of(code) for code in codes))
 
+    @property
+    def first(self) -> Wording:
+        return self.languages[0]
 
-def attendance(person: dict[str, object], tz: tzinfo | None) -> str:
-    status = str(person.get("attendance") or "present")
-    arrived, left = person.get("arrived_at"), person.get("left_at")
-    if status == Attendance.ARRIVED_LATE and arrived:
-        return _("Arrived late, at {time}").format(time=clock_time(local(str(arrived), tz)))
-    if status == Attendance.LEFT_EARLY and left:
-        return _("Left early, at {time}").format(time=clock_time(local(str(left), tz)))
-    return enum_label(Attendance, status)
+    @property
+    def bilingual(self) -> bool:
+        return len(self.languages) > 1
 
+    def each(self, say: Say) -> list[str]:
+        """What each language says, in order; what reads the same in two languages, once."""
+        said: list[str] = []
+        for wording in self.languages:
+            text = wording._(say) if isinstance(say, str) else say(wording)
+            if text not in said:
+                said.append(text)
+        return said
 
-def concern_status(value: object) -> str:
-    try:
-        return _(CONCERN_STATUS[ConcernStatus(str(value))])
-    except (ValueError, KeyError):
-        return str(value)
+    def label(self, say: Say) -> str:
+        """A heading, label, column header or short value: "Acuerdos / Agreements", and for a
+        lead-in label "Propuesta por / Proposed by:"."""
+        said = self.each(say)
+        if len(said) > 1 and all(text.endswith(":") for text in said):
+            return LABEL_JOIN.join(text[:-1] for text in said) + ":"
+        return LABEL_JOIN.join(said)
 
+    def sentence(self, say: Say) -> str:
+        """A sentence or more: the family's language first, each language on its own line."""
+        return SENTENCE_JOIN.join(self.each(say))
 
-def solution_status(value: object) -> SolutionStatus | None:
-    try:
-        return SolutionStatus(str(value))
-    except ValueError:
-        return None
+    def value(self, table: LabelTable, value: object) -> str:
+        return self.label(lambda w: w.label(table, value))
 
+    def role(self, value: object) -> str:
+        return self.value(ROLE, value)
 
-def person(record: MeetingRecord, participant_id: int | None) -> str:
-    """A participant as the minutes name them: "Ana Rodríguez (Parent)"."""
-    for found in record["participants"]:
-        if found["id"] == participant_id:
-            return _("{name} ({role})").format(name=found["name"], role=role(found["role"]))
-    return _("Not recorded")
+    def person(self, record: MeetingRecord, participant_id: int | None) -> str:
+        """A participant as the minutes name them: "Ana Rodríguez (Parent)"."""
+        for found in record["participants"]:
+            if found["id"] == participant_id:
+                template = self.first._("{name} ({role})")
+                return template.format(name=found["name"], role=self.role(found["role"]))
+        return self.label(N_("Not recorded"))
+
+    def attendance(self, person: dict[str, object], tz: tzinfo | None) -> str:
+        return self.label(lambda w: w.attendance(person, tz))
+
+    def minutes(self, ms: int) -> str:
+        return self.label(lambda w: w.minutes(ms))
+
+    def so_far(self, ms: int) -> str:
+        """The time spent so far on the current agenda item: "4 min so far"."""
+        return self.label(lambda w: w._("{time} so far").format(time=w.minutes(ms)))
+
+    def table_date(self, day: date) -> str:
+        return self.first.table_date(day)
+
+    def due_date(self, text: str | None, *, short: bool = False) -> str:
+        if not text:
+            return self.label(N_("No date set"))
+        return self.first.due_date(text, short=short)

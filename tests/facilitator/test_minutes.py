@@ -42,8 +42,11 @@ def demo(fresh_ws: Workspace) -> tuple[Workspace, MeetingId]:
 
 @pytest.fixture
 def parent_copy(demo: tuple[Workspace, MeetingId], tmp_path: Path, central: None) -> Reading:
+    """The sample's parent copy, in English (its family's language, Spanish, is the default:
+    see test_minutes_language)."""
     ws, meeting_id = demo
-    return read_docx(write_minutes(ws, meeting_id, tmp_path / "parent.docx", now=EXPORTED))
+    out = tmp_path / "parent.docx"
+    return read_docx(write_minutes(ws, meeting_id, out, now=EXPORTED, language="en"))
 
 
 @pytest.fixture
@@ -274,7 +277,8 @@ def test_next_steps_count_open_actions_and_say_whom_to_tell_about_mistakes(
     steps = parent_copy.section_paragraphs("Next steps", "Minutes Bullet")
     assert steps == [
         "No next meeting has been scheduled yet.",
-        "Open action items: 6 (see “Action items”). The earliest due date is November 15, 2026.",
+        "6 action items are still open (see “Action items”). The earliest due date is"
+        " November 15, 2026.",
         "If anything in these minutes is missing or not accurate, please tell Sam Rivera.",
     ]
 
@@ -288,7 +292,7 @@ def test_the_next_meeting_of_the_case_is_named_in_next_steps(
         ws, case_id=case_id, kind=MeetingKind.RECONVENED_IEP, title="Nine-week review",
         scheduled_start="2027-01-25T21:00:00.000Z", location="Lincoln Elementary, room B",
     )  # fmt: skip
-    reading = read_docx(write_minutes(ws, meeting_id, tmp_path / "m.docx"))
+    reading = read_docx(write_minutes(ws, meeting_id, tmp_path / "m.docx", language="en"))
     assert (
         "Next meeting: Nine-week review, Monday, January 25, 2027 at 3:00 PM, Lincoln Elementary,"
         " room B."
@@ -375,7 +379,7 @@ def test_pre_iep_dialogue_minutes_say_that_no_decisions_were_made(
 ) -> None:
     ws, _ = demo
     dialogue = meeting_of_kind(ws, "pre_iep_dialogue")
-    reading = read_docx(write_minutes(ws, dialogue, tmp_path / "pre.docx"))
+    reading = read_docx(write_minutes(ws, dialogue, tmp_path / "pre.docx", language="en"))
     notices = reading.paragraphs("Minutes Notice")
     assert notices[0].startswith("This meeting made no decisions. A pre-IEP dialogue is")
     assert "None: this meeting makes no decisions." in reading.section_text("Agreements")
@@ -496,8 +500,11 @@ def test_the_default_file_name_has_the_local_date_title_and_copy(
     demo: tuple[Workspace, MeetingId], central: None
 ) -> None:
     ws, meeting_id = demo
-    assert default_file_name(ws, meeting_id) == (
+    assert default_file_name(ws, meeting_id, language="en") == (
         "2026-11-22 Annual IEP meeting (facilitated) - parent copy.docx"
+    )
+    assert default_file_name(ws, meeting_id) == (  # the family speaks Spanish
+        "2026-11-22 Annual IEP meeting (facilitated) - copia para la familia.docx"
     )
     assert default_file_name(ws, meeting_id, audience="team", suffix=".csv") == (
         "2026-11-22 Annual IEP meeting (facilitated) - action items (team copy).csv"

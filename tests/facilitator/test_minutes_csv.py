@@ -35,7 +35,7 @@ def test_the_parent_csv_has_the_shared_items_and_those_carried_over(
     demo: tuple[Workspace, MeetingId], tmp_path: Path
 ) -> None:
     ws, meeting_id = demo
-    rows = _read(write_actions_csv(ws, meeting_id, tmp_path / "actions.csv"))
+    rows = _read(write_actions_csv(ws, meeting_id, tmp_path / "actions.csv", language="en"))
     assert rows[0] == ["What", "Who", "Due", "Status", "Meeting", "Case"]
     assert rows[1] == [
         "Set up the push-in reading schedule with Mr. Becker",

@@ -1,4 +1,5 @@
-"""The team-only rule: nothing marked team-only reaches any part of a parent copy's file."""
+"""The team-only rule: nothing marked team-only reaches any part of a parent copy's file, in
+any language the copy is written in."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +31,8 @@ from tests.facilitator.helpers import small_meeting
 from tests.facilitator.minutes_reading import meeting_of_kind, read_docx
 
 TEXT_COLUMNS = ("text", "title", "basis", "reason")
+LANGUAGES = ("en", "es", "bilingual")
+TEAM_ONLY = {"en": "Team only", "es": "Solo para el equipo", "bilingual": "Solo para el equipo"}
 
 
 def _package_text(path: Path) -> str:
@@ -98,22 +102,28 @@ def _team_only_texts(ws: Workspace, meeting_id: MeetingId) -> list[str]:
     return texts
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_no_team_only_text_appears_in_any_part_of_the_parent_copy(
-    fresh_ws: Workspace, tmp_path: Path
+    fresh_ws: Workspace, tmp_path: Path, language: str
 ) -> None:
     meeting_id = create_demo(fresh_ws)
     _add_team_only_rows(fresh_ws, meeting_id)
     secrets = _team_only_texts(fresh_ws, meeting_id)
     assert len(secrets) >= 14  # text, basis, reason and notes of every kind are checked
 
-    parent = _package_text(write_minutes(fresh_ws, meeting_id, tmp_path / "parent.docx"))
+    parent = _package_text(
+        write_minutes(fresh_ws, meeting_id, tmp_path / "parent.docx", language=language)
+    )
     team = _package_text(
-        write_minutes(fresh_ws, meeting_id, tmp_path / "team.docx", audience="team")
+        write_minutes(
+            fresh_ws, meeting_id, tmp_path / "team.docx", audience="team", language=language
+        )
     )
 
     assert [s for s in secrets if _found(s, parent)] == []
     assert [s for s in secrets if not _found(s, team)] == []
-    assert "Team only" not in parent and "Team only" in team
+    assert not [label for label in TEAM_ONLY.values() if label in parent]
+    assert TEAM_ONLY[language] in team
 
 
 def test_a_shared_option_never_names_a_team_only_concern_it_addresses(
@@ -153,12 +163,13 @@ def test_a_team_only_agenda_item_is_left_out_of_the_parent_agenda_and_its_totals
 KINDS = ("concern", "non_negotiable", "option", "agreement", "action", "note")
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(flags=st.lists(st.tuples(st.sampled_from(KINDS), st.booleans()), min_size=1, max_size=12))
 def test_whatever_is_marked_team_only_the_parent_copy_has_exactly_the_shared_items(
-    flags: list[tuple[str, bool]],
+    flags: list[tuple[str, bool]], language: str
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         ws = Workspace.open(Path(folder) / "w.sqlite3")
@@ -169,7 +180,9 @@ def test_whatever_is_marked_team_only_the_parent_copy_has_exactly_the_shared_ite
                 text = f"{kind}-{index}-{'secret' if team_only else 'shared'}-marker"
                 _add(ws, meeting_id, kind, text, team_only)
                 made.append((text, team_only))
-            parent = _package_text(write_minutes(ws, meeting_id, Path(folder) / "p.docx"))
+            parent = _package_text(
+                write_minutes(ws, meeting_id, Path(folder) / "p.docx", language=language)
+            )
         finally:
             ws.close()
     for text, team_only in made:
@@ -198,8 +211,9 @@ def _add(ws: Workspace, meeting_id: MeetingId, kind: str, text: str, team_only: 
         board.add_note(ws, meeting_id=meeting_id, text=text, team_only=team_only)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_nothing_from_an_internal_review_reaches_a_parent_copy_of_another_meeting(
-    fresh_ws: Workspace, tmp_path: Path
+    fresh_ws: Workspace, tmp_path: Path, language: str
 ) -> None:
     meeting_id = create_demo(fresh_ws)
     case_id = CaseId(fresh_ws.scalar("SELECT case_id FROM meetings WHERE id = ?", (meeting_id,)))
@@ -212,7 +226,9 @@ def test_nothing_from_an_internal_review_reaches_a_parent_copy_of_another_meetin
         board.add_action_item(
             fresh_ws, meeting_id=MeetingId(review or 0), text=f"Redraft goal 2 ({title})"
         )
-    parent = _package_text(write_minutes(fresh_ws, meeting_id, tmp_path / "p.docx"))
+    parent = _package_text(
+        write_minutes(fresh_ws, meeting_id, tmp_path / "p.docx", language=language)
+    )
     team = _package_text(write_minutes(fresh_ws, meeting_id, tmp_path / "t.docx", audience="team"))
     assert "Fresh eyes" not in parent and "Redraft goal 2" not in parent
     assert "Redraft goal 2 (Fresh eyes, before)" in team  # carried over, for the team

@@ -228,8 +228,14 @@ def test_safe_file_name_keeps_an_allow_list_of_characters(text: str, name: str) 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="soffice (LibreOffice) is not on PATH")
 def test_libreoffice_converts_both_copies_to_pdf(fresh_ws: Workspace, tmp_path: Path) -> None:
     meeting_id = MeetingId(create_demo(fresh_ws))
+    expected = {  # the sample family speaks Spanish: their copy is in Spanish
+        "parent": ("Página 1 de ", "Opciones consideradas"),
+        "bilingual": ("Página 1 de ", "Opciones consideradas / Options considered"),
+        "team": ("Page 1 of ", "Options considered"),
+    }
     sources = [
         write_minutes(fresh_ws, meeting_id, tmp_path / "parent.docx"),
+        write_minutes(fresh_ws, meeting_id, tmp_path / "bilingual.docx", language="bilingual"),
         write_minutes(fresh_ws, meeting_id, tmp_path / "team.docx", audience="team"),
     ]
     profile = (tmp_path / "lo-profile").as_uri()
@@ -245,4 +251,5 @@ def test_libreoffice_converts_both_copies_to_pdf(fresh_ws: Workspace, tmp_path: 
             text = subprocess.run(
                 ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
             ).stdout
-            assert "Page 1 of " in text and "Options considered" in text
+            page, heading = expected[source.stem]
+            assert page in text and heading in text

@@ -1,0 +1,57 @@
+"""Which language a copy of the minutes is written in.
+
+Notices to parents go in their native language unless that is clearly not feasible
+(34 CFR 300.503(c)). So a parent copy is in Spanish when the family speaks Spanish (someone on the
+family side, or the interpreter, has Spanish as their language), else in English; the team copy
+is in English. Either can be asked for in another language, or bilingual. Cheap to import: the
+window's export dialog asks `family_language` for its default.
+"""
+
+from __future__ import annotations
+
+from facilitator.minutes.document import Audience
+from facilitator.model import Role, Side
+from facilitator.record import MeetingRecord
+
+SHIPPED = ("es", "en")  # the languages with a catalog, as gettext names them
+CHOICES = ("es", "en", "bilingual")  # what `--language` and `write_minutes` accept
+ENGLISH = "en"
+
+_SPANISH = frozenset({"spanish", "español", "espanol", "castellano", "es"})
+
+
+def family_language(record: MeetingRecord) -> str:
+    """ "es" when a participant on the family side or an interpreter has Spanish as their language
+    ("Spanish", "Español", "es", any case), else "en"."""
+    for person in record["participants"]:
+        speaks_for_family = (
+            person.get("side") == Side.FAMILY or person.get("role") == Role.INTERPRETER
+        )
+        if speaks_for_family and is_spanish(str(person.get("language") or "")):
+            return "es"
+    return ENGLISH
+
+
+def is_spanish(language: str) -> bool:
+    """Whether a language as a person typed it names Spanish ("Spanish", "español", "es-MX")."""
+    name = language.strip().casefold()
+    return name in _SPANISH or name.startswith(("es-", "es_"))
+
+
+def copy_languages(
+    record: MeetingRecord, *, audience: Audience, language: str | None = None
+) -> tuple[str, ...]:
+    """The languages of one copy, the first one leading: ("es",), ("en",) or, for "bilingual",
+    the family's language and the other one (Spanish first unless the family speaks English).
+
+    `language` None means the default: the family's language for a parent copy, English for the
+    team's. Raises `ValueError` for a language the app does not ship.
+    """
+    if language is None:
+        language = family_language(record) if audience == "parent" else ENGLISH
+    if language not in CHOICES:
+        raise ValueError(f"unknown language {language!r}: use {', '.join(CHOICES)}")
+    if language != "bilingual":
+        return (language,)
+    first = family_language(record)
+    return (first, *(code for code in SHIPPED if code != first))
