@@ -1,0 +1,130 @@
+"""Start to a visible window, against a bare PySide6 QMainWindow script (goal: <= 2x).
+
+    python benchmarks/bench_window_start.py [--runs 9]
+
+Needs a display: under Xvfb it is run as `xvfb-run -a -s "-screen 0 1366x768x24" python ...`
+(the script does that itself when there is no DISPLAY and xvfb-run is installed). Each start is a
+fresh process, timed from spawn until the window is exposed on screen; the figure is the median.
+The app opens a workspace holding the sample case, on its last meeting, through `run_window`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1366, 768)
+window.show()
+def check():
+    handle = window.windowHandle()
+    if handle is not None and handle.isExposed():
+        print("visible", flush=True)
+        app.quit()
+    else:
+        QTimer.singleShot(1, check)
+QTimer.singleShot(0, check)
+app.exec()
+"""
+
+APP = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+def check():
+    for widget in app.topLevelWidgets():
+        handle = widget.windowHandle()
+        if isinstance(widget, QMainWindow) and handle is not None and handle.isExposed():
+            print("visible", "docx" in sys.modules, flush=True)
+            widget.close()
+            return
+    QTimer.singleShot(1, check)
+QTimer.singleShot(0, check)
+from ui.app import run_window
+sys.exit(run_window(Path(sys.argv[1]), None))
+"""
+
+
+def time_start(code: str, args: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """Seconds from spawn to the child printing 'visible', and what it printed."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - started
+    child.wait(timeout=60)
+    if not line.startswith("visible"):
+        raise SystemExit(f"the window never became visible (exit {child.returncode})")
+    return elapsed, line.strip()
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """Settings and data of the child go to a temp folder, never the user's. Bytecode is cached
+    (in the temp folder, not the source tree), as it is for an installed app."""
+    env = dict(os.environ)
+    env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
+    env.setdefault("QT_QPA_PLATFORM", "xcb")
+    return env
+
+
+def median_start(code: str, args: list[str], env: dict[str, str], runs: int) -> float:
+    time_start(code, args, env)  # warm the file cache
+    return statistics.median(time_start(code, args, env)[0] for _ in range(runs))
+
+
+def demo_workspace(folder: Path) -> Path:
+    from facilitator.demo import create_demo
+    from facilitator.store import Workspace
+
+    path = folder / "demo.sqlite3"
+    with Workspace.open(path) as ws:
+        create_demo(ws)
+    return path
+
+
+def ensure_display() -> None:
+    if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        raise SystemExit("no display: run under Xvfb (xvfb-run -a python ...)")
+    os.execv(xvfb, [xvfb, "-a", "-s", "-screen 0 1366x768x24", sys.executable, *sys.argv])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    options = parser.parse_args()
+    ensure_display()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = child_env(folder)
+        path = demo_workspace(folder)
+        floor = median_start(BARE, [], env, options.runs)
+        app = median_start(APP, [str(path)], env, options.runs)
+        _, line = time_start(APP, [str(path)], env)
+    print(f"bare QMainWindow script: {floor * 1000:7.1f} ms (median of {options.runs})")
+    print(f"Facilitator window:      {app * 1000:7.1f} ms (median of {options.runs})")
+    print(f"ratio: {app / floor:.2f}x (goal <= 2x)")
+    print(f"python-docx loaded before the window showed: {line.split()[1]}")
+
+
+if __name__ == "__main__":
+    main()

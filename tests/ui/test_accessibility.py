@@ -1,0 +1,107 @@
+"""Every control has an accessible name, Tab reaches every control, text can be made larger."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMenuBar,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from facilitator.model import MeetingId
+from ui.main_window import MainWindow
+
+INTERACTIVE = (
+    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QTabBar,
+    QTextEdit, QPlainTextEdit, QMenuBar,
+)  # fmt: skip
+# Parts of a composite control, named by the control itself (a spin box's editor, a view's header).
+COMPOSITES = (QAbstractSpinBox, QComboBox, QAbstractItemView, QLineEdit, QTabBar, QMenuBar)
+
+
+def controls(root: QWidget) -> list[QWidget]:
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(root):
+            continue
+        if widget.window() is not root:
+            continue
+        parent = widget.parentWidget()
+        inside = False
+        while parent is not None and parent is not root:
+            if isinstance(parent, COMPOSITES):
+                inside = True
+            parent = parent.parentWidget()
+        if not inside:
+            found.append(widget)
+    return found
+
+
+def describe(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, QAbstractButton) else ""
+    return f"{type(widget).__name__} {widget.objectName()!r} {text!r}"
+
+
+def test_every_control_in_the_window_has_an_accessible_name(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    meeting_window.toggle_help()
+    nameless = [describe(w) for w in controls(meeting_window) if not w.accessibleName()]
+    assert nameless == []
+
+
+def test_every_control_in_the_empty_state_has_an_accessible_name(window: MainWindow) -> None:
+    window.open_meeting(None)
+    nameless = [describe(w) for w in controls(window) if not w.accessibleName()]
+    assert nameless == []
+
+
+def test_every_control_on_the_projector_has_an_accessible_name(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    meeting_window.toggle_projector()
+    projector = meeting_window.projector
+    qtbot.waitUntil(projector.isVisible)
+    found = controls(projector)
+    assert found, "the projector's lists are checked too"
+    assert [describe(w) for w in found if not w.accessibleName()] == []
+
+
+def test_tab_reaches_every_control(meeting_window: MainWindow, qtbot: QtBot) -> None:
+    window = meeting_window
+    wanted = {
+        w
+        for w in controls(window)
+        if w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not isinstance(w, QMenuBar)
+    }
+    reached: set[QWidget] = set()
+    for _ in range(len(wanted) * 2 + 10):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        reached.add(focus)
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    missing = sorted(describe(w) for w in wanted - reached)
+    assert missing == []
+
+
+def test_the_font_scale_setting_makes_text_larger(
+    meeting_window: MainWindow, planned: MeetingId
+) -> None:
+    before = meeting_window.concerns.views[0].font().pointSizeF()
+    meeting_window.settings.update(font_scale=150)
+    after = meeting_window.concerns.views[0].font().pointSizeF()
+    assert after == before * 1.5
+    meeting_window.settings.update(font_scale=999)
+    assert meeting_window.settings.current.font_scale == 200

@@ -1,0 +1,53 @@
+"""docs/keyboard.md and the F1 overlay list every shortcut the window defines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from ui.keymap import KEY, SHORTCUTS
+from ui.main_window import MainWindow
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "keyboard.md"
+
+
+def window_shortcuts(window: MainWindow) -> set[str]:
+    """Every key sequence of every action in the window, with a participant's key as <key>."""
+    found = set()
+    for action in window.findChildren(QAction):
+        name = action.objectName()
+        hotkey = name.split(":", 1)[1].upper() if ":" in name else ""
+        for sequence in action.shortcuts():
+            text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            if hotkey:
+                text = text.replace(f"+{hotkey}", f"+{KEY}").replace(f", {hotkey}", f", {KEY}")
+                text = KEY if text == hotkey else text
+            found.add(text)
+    return found
+
+
+def test_the_keyboard_doc_lists_every_shortcut_the_window_defines(
+    meeting_window: MainWindow,
+) -> None:
+    doc = DOC.read_text(encoding="utf-8")
+    shortcuts = window_shortcuts(meeting_window)
+    assert len(shortcuts) > 30
+    assert {f"`{s}`" for s in shortcuts if f"`{s}`" not in doc} == set()
+
+
+def test_every_keymap_entry_is_an_action_in_the_window(meeting_window: MainWindow) -> None:
+    shortcuts = window_shortcuts(meeting_window)
+    declared = {key for spec in SHORTCUTS for key in spec.keys}
+    assert declared - shortcuts == set()
+
+
+def test_the_f1_overlay_lists_every_shortcut(meeting_window: MainWindow) -> None:
+    meeting_window.toggle_help()
+    assert meeting_window.overlay.isVisible()
+    text = meeting_window.overlay.texts()
+    for spec in SHORTCUTS:
+        assert spec.text.replace("'", "&#x27;") in text
+    assert "Ana Rodríguez" in text  # each person's key, by name
+    meeting_window.toggle_help()
+    assert not meeting_window.overlay.isVisible()

@@ -1,0 +1,118 @@
+"""Every item model passes Qt's model tester, loaded with a real meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+import pytest
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+
+from facilitator.demo import create_demo
+from facilitator.model import ConcernStatus, HeldBy
+from facilitator.store import Workspace
+from ui.models.agenda import AgendaModel
+from ui.models.board_items import (
+    ActionsModel,
+    AgreementsModel,
+    NonNegotiablesModel,
+    NotesModel,
+    SolutionsModel,
+)
+from ui.models.concerns import ConcernColumnModel
+from ui.models.lines import Line, LineKind, LinesModel
+from ui.models.meetings import MeetingsListModel
+from ui.models.rows import RowsModel
+from ui.models.speakers import HandsModel, SpeakersModel
+from ui.session import Session
+
+
+def _column(session: Session, parent: QObject, *, status: ConcernStatus) -> RowsModel:
+    return ConcernColumnModel(session, status, parent)
+
+
+Factory = Callable[[Session, QObject], RowsModel]
+FACTORIES: dict[str, Factory] = {
+    "speakers": SpeakersModel,
+    "hands": HandsModel,
+    "agenda": AgendaModel,
+    **{
+        f"concerns {status.value}": partial(_column, status=status)  # type: ignore[dict-item]
+        for status in ConcernStatus
+    },
+    "school non-negotiables": lambda s, p: NonNegotiablesModel(s, HeldBy.SCHOOL, p),
+    "family non-negotiables": lambda s, p: NonNegotiablesModel(s, HeldBy.FAMILY, p),
+    "options": SolutionsModel,
+    "agreements": AgreementsModel,
+    "actions": ActionsModel,
+    "notes": NotesModel,
+    "meetings": MeetingsListModel,
+}
+
+
+@pytest.fixture
+def owner(qapp: QApplication) -> Iterator[QObject]:
+    """Parents the models for the whole test, the model tester's cleanup included."""
+    parent = QObject()
+    yield parent
+    parent.deleteLater()
+
+
+@pytest.fixture
+def demo_session(fresh_ws: Workspace) -> Session:
+    session = Session(fresh_ws)
+    session.meeting_id = create_demo(fresh_ws)
+    return session
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_every_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, demo_session: Session, owner: QObject, name: str
+) -> None:
+    model = FACTORIES[name](demo_session, owner)
+    model.reload()
+    assert model.rowCount() > 0 or isinstance(model, HandsModel)
+    qtmodeltester.check(model)
+    model.reload()  # a reload with the same rows only repaints
+    qtmodeltester.check(model)
+
+
+def test_models_are_empty_without_a_meeting(
+    qtmodeltester: ModelTester, fresh_ws: Workspace, owner: QObject
+) -> None:
+    session = Session(fresh_ws)
+    for name, factory in FACTORIES.items():
+        if name == "meetings":
+            continue
+        model = factory(session, owner)
+        model.reload()
+        assert model.rowCount() == 0
+        qtmodeltester.check(model)
+
+
+def test_the_lines_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, owner: QObject
+) -> None:
+    model = LinesModel(owner)
+    model.set_lines(
+        [Line("Raised (1)", LineKind.HEADING), Line("• Reading"), Line("over", LineKind.WARNING)]
+    )
+    qtmodeltester.check(model)
+    model.set_lines([Line("changed", LineKind.CURRENT)])
+    qtmodeltester.check(model)
+
+
+def test_an_ended_meeting_shows_nobody_speaking(demo_session: Session, owner: QObject) -> None:
+    from facilitator import live
+    from facilitator.model import MeetingId
+
+    ws = demo_session.ws
+    assert demo_session.meeting_id is not None
+    model = SpeakersModel(demo_session, owner)
+    model.reload()
+    texts = [model.data(model.index(r, 6)) for r in range(model.rowCount())]
+    # The sample meeting has ended: nobody speaks, and nobody is shown speaking.
+    assert not any("speaking" in (t or "") for t in texts)
+    assert live.current_speaker_id(ws, MeetingId(demo_session.meeting_id)) is None

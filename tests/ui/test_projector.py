@@ -1,0 +1,136 @@
+"""The projector shows the room what is shared, and never anything team-only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from facilitator import board, live, meetings
+from facilitator.meetings import NewAgendaItem
+from facilitator.model import HeldBy, MeetingId, SolutionStatus
+from facilitator.store import Workspace
+from tests.ui.conftest import people
+from ui.main_window import MainWindow
+
+ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.StatusTipRole,
+    Qt.ItemDataRole.WhatsThisRole,
+)
+
+
+def every_text(root: QWidget) -> str:
+    """Everything the window could show or say: labels, titles, tips, and every model cell."""
+    texts = [root.windowTitle()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(model.rowCount(QModelIndex())):
+                columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+                for column in range(columns):
+                    for role in ROLES:
+                        value = model.data(model.index(row, column), role)
+                        if value is not None:
+                            texts.append(str(value))
+    return "\n".join(texts)
+
+
+def fill_with_secrets(ws: Workspace, meeting_id: MeetingId) -> None:
+    """One shared and one team-only item of every kind; the meeting runs a team-only item."""
+    ids = people(ws, meeting_id)
+    secret_item = meetings.add_agenda_item(
+        ws, meeting_id=meeting_id, item=NewAgendaItem("SECRET agenda item", 5), position=1
+    )
+    # No operation marks an agenda item team-only yet (prepare mode will); set the column directly.
+    ws.conn.execute("UPDATE agenda_items SET team_only = 1 WHERE id = ?", (secret_item.created_id,))
+    live.start_meeting(ws, meeting_id=meeting_id)
+    live.switch_speaker(ws, meeting_id=meeting_id, participant_id=ids["Ana"])
+    live.next_item(ws, meeting_id=meeting_id)  # now on the team-only item
+    for team_only, word in ((False, "Shared"), (True, "SECRET")):
+        concern = board.add_concern(
+            ws, meeting_id=meeting_id, text=f"{word} concern", team_only=team_only
+        )
+        board.add_non_negotiable(
+            ws, meeting_id=meeting_id, text=f"{word} limit", held_by=HeldBy.SCHOOL,
+            basis=f"{word} basis", team_only=team_only,
+        )  # fmt: skip
+        option = board.add_solution(
+            ws, meeting_id=meeting_id, text=f"{word} option", team_only=team_only,
+            addresses=[concern.created_id or 0],
+        )  # fmt: skip
+        board.decide_solution(
+            ws, solution_id=option.created_id or 0, status=SolutionStatus.NOT_AGREED,
+            reason=f"{word} reason",
+        )  # fmt: skip
+        board.add_agreement(
+            ws, meeting_id=meeting_id, text=f"{word} agreement", team_only=team_only
+        )
+        board.add_action_item(ws, meeting_id=meeting_id, text=f"{word} action", team_only=team_only)
+        board.add_note(ws, meeting_id=meeting_id, text=f"{word} note", team_only=team_only)
+
+
+def test_the_projector_never_shows_team_only_items(
+    window: MainWindow, planned: MeetingId, qtbot: QtBot
+) -> None:
+    ws = window.session.ws
+    fill_with_secrets(ws, planned)
+    window.settings.update(projector_talk_times=True)
+    window.open_meeting(planned)
+    window.toggle_projector()
+    qtbot.waitUntil(window.projector.isVisible)
+    window.session.tick.emit()
+    shown = every_text(window.projector)
+    assert "SECRET" not in shown
+    for word in ("Shared concern", "Shared limit", "Shared option", "Shared reason",
+                 "Shared agreement", "Agenda item in progress"):  # fmt: skip
+        assert word in shown
+    # The facilitator's own window does show them, marked as team only.
+    mine = every_text(window).splitlines()
+    for word in ("SECRET concern", "SECRET limit", "SECRET option", "SECRET agreement"):
+        assert any(word in line and "[Team only]" in line for line in mine), word
+
+
+def test_the_projector_stays_clean_as_items_are_added_live(
+    meeting_window: MainWindow, planned: MeetingId, qtbot: QtBot
+) -> None:
+    window = meeting_window
+    window.toggle_projector()
+    qtbot.waitUntil(window.projector.isVisible)
+    window.concerns.quick_add.field.setText("SECRET typed live")
+    window.concerns.quick_add.team_only.setChecked(True)
+    window.concerns.quick_add.button.click()
+    window.agreements.quick_add.field.setText("Agreed in the open")
+    window.agreements.quick_add.button.click()
+    shown = every_text(window.projector)
+    assert "SECRET" not in shown
+    assert "Agreed in the open" in shown
+
+
+def test_talk_times_reach_the_projector_only_when_turned_on(
+    meeting_window: MainWindow, planned: MeetingId, qtbot: QtBot
+) -> None:
+    window = meeting_window
+    live.switch_speaker(window.session.ws, meeting_id=planned, participant_id=people(
+        window.session.ws, planned)["Ana"])  # fmt: skip
+    window.toggle_projector()
+    qtbot.waitUntil(window.projector.isVisible)
+    window.session.tick.emit()
+    assert "Ana Rodríguez:" not in every_text(window.projector)
+    window.settings.update(projector_talk_times=True)
+    assert "Ana Rodríguez:" in every_text(window.projector)
+    window.settings.update(projector_talk_times=False)
+    assert "Ana Rodríguez:" not in every_text(window.projector)
+
+
+def test_f5_shows_and_hides_the_projector(meeting_window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(meeting_window, Qt.Key.Key_F5)
+    qtbot.waitUntil(meeting_window.projector.isVisible)
+    assert meeting_window.projector.windowTitle().startswith("Facilitator - projector")
+    qtbot.keyClick(meeting_window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not meeting_window.projector.isVisible())

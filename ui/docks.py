@@ -1,0 +1,64 @@
+"""The panels as dock widgets, and where they sit until the facilitator moves them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
+
+Area = Qt.DockWidgetArea
+
+
+@dataclass(frozen=True)
+class DockPlace:
+    name: str  # objectName: what saveState() remembers the dock by
+    title: str
+    area: Area
+
+
+def make_dock(window: QMainWindow, panel: QWidget, place: DockPlace) -> QDockWidget:
+    dock = QDockWidget(place.title, window)
+    dock.setObjectName(place.name)
+    dock.setAccessibleName(f"{place.title} panel")
+    dock.setWidget(panel)
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        | QDockWidget.DockWidgetFeature.DockWidgetClosable
+    )
+    window.addDockWidget(place.area, dock)
+    dock.toggleViewAction().setText(f"Show {place.title.lower()}")
+    return dock
+
+
+def arrange(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """The default layout for a 1366x768 laptop: the clock across the top; the agenda over the
+    non-negotiables on the left; the board over the options in the middle; the speakers over the
+    agreements, action items and notes (tabs) on the right."""
+    window.setCorner(Qt.Corner.TopLeftCorner, Area.TopDockWidgetArea)
+    window.setCorner(Qt.Corner.TopRightCorner, Area.TopDockWidgetArea)
+    window.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
+    window.setCorner(Qt.Corner.BottomRightCorner, Area.RightDockWidgetArea)
+    window.splitDockWidget(docks["agenda"], docks["non_negotiables"], Qt.Orientation.Vertical)
+    window.splitDockWidget(docks["speakers"], docks["agreements"], Qt.Orientation.Vertical)
+    window.tabifyDockWidget(docks["agreements"], docks["actions"])
+    window.tabifyDockWidget(docks["actions"], docks["notes"])
+    window.tabifyDockWidget(docks["notes"], docks["settings"])
+    docks["settings"].hide()
+    docks["agreements"].raise_()
+    window.resizeDocks([docks["agenda"], docks["speakers"]], [300, 540], Qt.Orientation.Horizontal)
+    window.resizeDocks(
+        [docks["agenda"], docks["non_negotiables"], docks["speakers"], docks["agreements"]],
+        [330, 300, 410, 220],
+        Qt.Orientation.Vertical,
+    )
+    window.resizeDocks([docks["solutions"]], [240], Qt.Orientation.Vertical)
+    name_tab_bars(window)
+
+
+def name_tab_bars(window: QMainWindow) -> None:
+    """The tab bars Qt makes for tabbed docks get accessible names too."""
+    for bar in window.findChildren(QTabBar):
+        if not bar.accessibleName():
+            bar.setAccessibleName("Tabbed panels")

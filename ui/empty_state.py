@@ -1,0 +1,115 @@
+"""What an empty workspace shows, and what File > Open meeting shows: ways in, and every meeting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.model import MeetingId
+from ui.models.meetings import MeetingsListModel
+from ui.session import Session
+from ui.widgets import stretch_column, table_view
+
+
+class MeetingPicker(QWidget):
+    """Start a meeting from a template, open the sample, or search and open any meeting.
+
+    Signals:
+        new_meeting_requested(): "New meeting from a template".
+        sample_requested(): "Open the sample meeting".
+        meeting_chosen(int): a meeting in the list was activated.
+        back_requested(): "Back to the meeting" (only while one is open).
+    """
+
+    new_meeting_requested = Signal()
+    sample_requested = Signal()
+    meeting_chosen = Signal(int)
+    back_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("MeetingPicker")
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.new_meeting = QPushButton("New meeting from a template")
+        self.new_meeting.setAccessibleName("New meeting from a template")
+        self.new_meeting.setToolTip("A facilitated IEP meeting with the standard agenda")
+        self.sample = QPushButton("Open the sample meeting")
+        self.sample.setAccessibleName("Open the sample meeting")
+        self.sample.setToolTip("Adds an invented case with a finished facilitated IEP meeting")
+        self.back = QPushButton("Back to the meeting")
+        self.back.setAccessibleName("Back to the meeting")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search cases and meetings")
+        self.search.setAccessibleName("Search cases and meetings")
+        self.search.setClearButtonEnabled(True)
+        self.model = MeetingsListModel(session, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.list = table_view("Cases and meetings", stretch=1)
+        self.list.setModel(self.proxy)
+        self.list.setEditTriggers(self.list.EditTrigger.NoEditTriggers)
+        self.list.setToolTip("Double-click or press Enter to open a meeting")
+        self.list.setWordWrap(False)
+        rows = self.list.verticalHeader()  # one line a meeting: no need to measure each row
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        stretch_column(self.list)
+        buttons = QHBoxLayout()
+        for button in (self.new_meeting, self.sample, self.back):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        self.new_meeting.clicked.connect(self.new_meeting_requested)
+        self.sample.clicked.connect(self.sample_requested)
+        self.back.clicked.connect(self.back_requested)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.list.activated.connect(self._activated)
+
+    def refresh(self) -> None:
+        """Read the meetings again (only when shown: a workspace may hold thousands)."""
+        self.model.reload()
+        empty = self.model.rowCount() == 0
+        has_open = self.session.meeting_id is not None
+        self.title.setText("Welcome to Facilitator" if empty else "Open a meeting")
+        self.hint.setText(
+            "This workspace holds no meetings yet. Start one from the facilitated IEP agenda, or"
+            " look around the sample meeting first."
+            if empty
+            else "Search by case, meeting, kind, date or status; Enter opens the meeting."
+        )
+        self.back.setVisible(has_open)
+        self.list.setVisible(not empty)
+        self.search.setVisible(not empty)
+
+    def focus_search(self) -> None:
+        target = self.search if self.search.isVisible() else self.new_meeting
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _activated(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        meeting_id = self.model.id_at(source.row())
+        if meeting_id is not None:
+            self.meeting_chosen.emit(MeetingId(meeting_id))

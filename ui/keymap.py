@@ -1,0 +1,173 @@
+"""The keyboard map: one table that makes the window's actions, the F1 overlay and the docs check.
+
+Keys with neither Ctrl nor Alt (a speaker's own key, Space, Page Up/Down) never fire while someone
+types in a text field (`TypingGuard`); every key that must work while typing carries a modifier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+KEY = "<key>"  # stands for a participant's own key (1-9, then a-z) in the dynamic rows
+
+
+class Scope(StrEnum):
+    """Where a shortcut works."""
+
+    WINDOW = "anywhere in the window"
+    BOARD = "on a concern card"
+    LIST = "on an item in a list"
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """One action: its name (the QAction's objectName), what it does, its keys (portable text)."""
+
+    name: str
+    text: str
+    keys: tuple[str, ...]
+    group: str
+    scope: Scope = Scope.WINDOW
+
+    def sequences(self, hotkey: str = "") -> list[QKeySequence]:
+        return [QKeySequence(k.replace(KEY, hotkey.upper())) for k in self.keys]
+
+
+SPEAKER = Shortcut(
+    "speaker", "Make this participant the current speaker", (KEY, f"Alt+{KEY}"), "Speakers"
+)
+HAND = Shortcut("hand", "Raise or lower this participant's hand", (f"Ctrl+H, {KEY}",), "Speakers")
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    SPEAKER,
+    HAND,
+    Shortcut("pause", "Pause: nobody is speaking", ("Space", "Ctrl+Space"), "Speakers"),
+    Shortcut("next_item", "Next agenda item", ("PgDown", "Alt+Right"), "Agenda"),
+    Shortcut("previous_item", "Previous agenda item", ("PgUp", "Alt+Left"), "Agenda"),
+    Shortcut("start_meeting", "Start the meeting", ("Ctrl+Shift+S",), "Agenda"),
+    Shortcut("end_meeting", "End the meeting", ("Ctrl+Shift+E",), "Agenda"),
+    Shortcut(
+        "add_concern", "Add a concern (raised by the current speaker)", ("Ctrl+Shift+C",), "Add"
+    ),
+    Shortcut("add_option", "Add a candidate solution (option)", ("Ctrl+Shift+O",), "Add"),
+    Shortcut("add_non_negotiable", "Add a non-negotiable", ("Ctrl+Shift+B",), "Add"),
+    Shortcut("add_agreement", "Add an agreement", ("Ctrl+Shift+G",), "Add"),
+    Shortcut("add_action", "Add an action item (who, what, by when)", ("Ctrl+Shift+T",), "Add"),
+    Shortcut("add_note", "Add a note (team only unless unticked)", ("Ctrl+Shift+N",), "Add"),
+    Shortcut("leave_field", "Leave the text field: back to the speakers", ("Esc",), "Add"),
+    Shortcut("undo", "Undo", ("Ctrl+Z",), "Edit"),
+    Shortcut("redo", "Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit"),
+    Shortcut(
+        "card_right",
+        "Move the card to the next column",
+        ("Ctrl+Right",),
+        "Concerns board",
+        Scope.BOARD,
+    ),
+    Shortcut(
+        "card_left",
+        "Move the card to the previous column",
+        ("Ctrl+Left",),
+        "Concerns board",
+        Scope.BOARD,
+    ),
+    Shortcut("card_up", "Move the card up its column", ("Ctrl+Up",), "Concerns board", Scope.BOARD),
+    Shortcut(
+        "card_down", "Move the card down its column", ("Ctrl+Down",), "Concerns board", Scope.BOARD
+    ),
+    Shortcut("edit_item", "Edit the selected item in place", ("F2",), "Lists", Scope.LIST),
+    Shortcut(
+        "toggle_team_only",
+        "Mark the selected item team only, or shared",
+        ("Ctrl+T",),
+        "Lists",
+        Scope.LIST,
+    ),
+    Shortcut(
+        "remove_item",
+        "Remove the selected item (undo brings it back)",
+        ("Del",),
+        "Lists",
+        Scope.LIST,
+    ),
+    Shortcut("help", "Show or hide this list of keys", ("F1",), "View"),
+    Shortcut("projector", "Show or hide the projector view", ("F5",), "View"),
+    Shortcut("larger_text", "Larger text", ("Ctrl++", "Ctrl+="), "View"),
+    Shortcut("smaller_text", "Smaller text", ("Ctrl+-",), "View"),
+    Shortcut("normal_text", "Normal text size", ("Ctrl+0",), "View"),
+    Shortcut("settings", "Show the settings panel", ("Ctrl+,",), "View"),
+    Shortcut("open_meeting", "Open meeting…", ("Ctrl+O",), "File"),
+    Shortcut("quit", "Quit (a live meeting resumes when opened again)", ("Ctrl+Q",), "File"),
+)
+
+BY_NAME = {s.name: s for s in SHORTCUTS}
+
+
+def display_keys(shortcut: Shortcut) -> list[str]:
+    """The keys as a person reads them on this platform."""
+    return [
+        key if KEY in key else QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        for key in shortcut.keys
+    ]
+
+
+_FREE_KEYS = {
+    Qt.Key.Key_Escape, Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F5, Qt.Key.Key_Delete,
+}  # fmt: skip
+_BUTTON_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
+
+
+def is_text_input(widget: QWidget) -> bool:
+    if isinstance(widget, QLineEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QAbstractSpinBox):
+        return True
+    return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+class TypingGuard(QObject):
+    """An application event filter: unmodified shortcuts yield to text fields and buttons.
+
+    Qt asks the focused widget first (a ShortcutOverride event) whether it wants a key itself;
+    answering yes for typing keys in text fields, and for Space on a button, is what keeps "1" a
+    digit in a note and Space a click on a focused button, while the same keys switch speakers
+    and pause everywhere else.
+
+    Emits no signals.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
+            return False
+        if not isinstance(event, QKeyEvent):
+            return False
+        modifiers = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if modifiers:
+            return False
+        key = event.key()
+        if is_text_input(watched) and key not in _FREE_KEYS:
+            event.accept()
+            return True
+        if isinstance(watched, QAbstractButton | QComboBox) and key in _BUTTON_KEYS:
+            event.accept()
+            return True
+        return False

@@ -1,0 +1,428 @@
+"""The live meeting window: it assembles panels, actions and menus, and wires them in one place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.errors import FacilitatorError
+from facilitator.model import MeetingId
+from facilitator.store import Change
+from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
+from ui.banner import Banner
+from ui.docks import DockPlace, arrange, make_dock, name_tab_bars
+from ui.keymap import TypingGuard
+from ui.live_controls import LiveControls
+from ui.marks import local_time
+from ui.menus import build_menus
+from ui.models.board_items import BoardItemsModel
+from ui.new_meeting import meeting_from_template, sample_meeting
+from ui.panels.actions import ActionsPanel
+from ui.panels.agenda import AgendaPanel
+from ui.panels.agenda_timer import AgendaTimerPanel
+from ui.panels.agreements import AgreementsPanel
+from ui.panels.base import Panel
+from ui.panels.concerns import ConcernsPanel
+from ui.panels.non_negotiables import NonNegotiablesPanel
+from ui.panels.notes import NotesPanel
+from ui.panels.settings_panel import SettingsPanel
+from ui.panels.solutions import SolutionsPanel
+from ui.panels.speakers import SpeakersPanel
+from ui.session import Session
+from ui.settings import FONT_SCALE_STEP, Settings, SettingsStore
+
+if TYPE_CHECKING:
+    from ui.empty_state import MeetingPicker
+    from ui.help_overlay import HelpOverlay
+    from ui.projector import ProjectorWindow
+
+Area = Qt.DockWidgetArea
+BOARD_PAGE, PICKER_PAGE = 0, 1
+
+
+class MainWindow(QMainWindow):
+    """Panels around the concerns board; every change goes through the session.
+
+    Signals: none of its own.
+    """
+
+    def __init__(self, session: Session, settings: SettingsStore) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("Facilitator")
+        self._base_font = QFont(self.font())
+        self.live = LiveControls(session)
+
+        self.timer = AgendaTimerPanel(session)
+        self.agenda = AgendaPanel(session)
+        self.speakers = SpeakersPanel(session)
+        self.concerns = ConcernsPanel(session)
+        self.non_negotiables = NonNegotiablesPanel(session)
+        self.solutions = SolutionsPanel(session)
+        self.agreements = AgreementsPanel(session)
+        self.actions_panel = ActionsPanel(session)
+        self.notes = NotesPanel(session)
+        self.panels: list[Panel] = [
+            self.timer, self.agenda, self.speakers, self.concerns, self.non_negotiables,
+            self.solutions, self.agreements, self.actions_panel, self.notes,
+        ]  # fmt: skip
+        self.settings_panel = SettingsPanel(settings)
+        self._picker: MeetingPicker | None = None  # made when first needed
+        self.banner = Banner()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.concerns)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        top, left, right = Area.TopDockWidgetArea, Area.LeftDockWidgetArea, Area.RightDockWidgetArea
+        bottom = Area.BottomDockWidgetArea
+        places: list[tuple[QWidget, DockPlace]] = [
+            (self.timer, DockPlace("timer", "Now", top)),
+            (self.agenda, DockPlace("agenda", "Agenda", left)),
+            (self.speakers, DockPlace("speakers", "Speakers", right)),
+            (self.non_negotiables, DockPlace("non_negotiables", "Non-negotiables", left)),
+            (self.solutions, DockPlace("solutions", "Options", bottom)),
+            (self.agreements, DockPlace("agreements", "Agreements", right)),
+            (self.actions_panel, DockPlace("actions", "Action items", right)),
+            (self.notes, DockPlace("notes", "Notes", right)),
+            (self.settings_panel, DockPlace("settings", "Settings", right)),
+        ]
+        self.docks: dict[str, QDockWidget] = {
+            place.name: make_dock(self, panel, place) for panel, place in places
+        }
+        arrange(self, self.docks)
+        self._meeting_layout = self.saveState()
+        self._docks_shown = True
+
+        self.statusBar().showMessage("F1 lists every key. Ctrl+Z undoes anything.")
+        self.statusBar().setAccessibleName("Messages")
+        # Made on first use (F1, F5): they are not needed to show the meeting.
+        self._overlay: HelpOverlay | None = None
+        self._projector: ProjectorWindow | None = None
+        self.act = window_actions(self)
+        self.speaker_keys = SpeakerKeys(self)
+        self._list_actions()
+        self._menus()
+        self._wire()
+        # Unmodified keys (speaker keys, Space) must yield to whoever is typing anywhere in the app.
+        self._guard = TypingGuard(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._guard)
+        self._restore(settings.current)
+        self._apply(settings.current)
+
+    # -- assembly ----------------------------------------------------------------------------------
+
+    def _list_actions(self) -> None:
+        for column, card_view in zip(self.concerns.models, self.concerns.views, strict=True):
+            list_actions(card_view, column, self.concerns.context_actions())
+            card_actions(card_view, self.concerns.move_current)
+        lists: list[tuple[BoardItemsModel, QAbstractItemView]] = [
+            (self.non_negotiables.models[side], self.non_negotiables.views[side])
+            for side in self.non_negotiables.models
+        ]
+        lists += [
+            (self.agreements.model, self.agreements.view),
+            (self.actions_panel.model, self.actions_panel.view),
+            (self.notes.model, self.notes.view),
+        ]
+        for model, view in lists:
+            list_actions(view, model)
+        list_actions(self.solutions.view, self.solutions.model, self.solutions.context_actions())
+
+    def _menus(self) -> None:
+        self.new_meeting_action = QAction("New meeting from a template", self)
+        self.sample_action = QAction("Open the sample meeting", self)
+        build_menus(
+            self.menuBar(),
+            self.act,
+            (self.new_meeting_action, self.sample_action),
+            (dock.toggleViewAction() for dock in self.docks.values()),
+        )
+
+    def _wire(self) -> None:
+        """Every signal meets its slot here."""
+        s, a, live = self.session, self.act, self.live
+        for panel in self.panels:
+            s.changed.connect(panel.on_change)
+            s.meeting_opened.connect(panel.on_meeting_opened)
+            s.tick.connect(panel.on_tick)
+        s.changed.connect(self._on_change)
+        s.meeting_opened.connect(self._on_meeting_opened)
+        s.resumed.connect(self._on_resumed)
+        s.error.connect(self._show_error)
+        self.settings.changed.connect(self._apply)
+
+        self.speaker_keys.speaker_key.connect(live.switch_speaker)
+        self.speaker_keys.hand_key.connect(live.toggle_hand)
+        self.speakers.speaker_chosen.connect(live.switch_speaker)
+        self.speakers.hand_lowered.connect(live.lower_hand)
+        self.agenda.jump_requested.connect(live.jump_to)
+        self.timer.previous_requested.connect(live.previous_item)
+        self.timer.next_requested.connect(live.next_item)
+        self.timer.pause_requested.connect(live.pause)
+        self.timer.start_requested.connect(live.start)
+        self.timer.end_requested.connect(live.end)
+        a["pause"].triggered.connect(live.pause)
+        a["next_item"].triggered.connect(live.next_item)
+        a["previous_item"].triggered.connect(live.previous_item)
+        a["start_meeting"].triggered.connect(live.start)
+        a["end_meeting"].triggered.connect(live.end)
+        a["undo"].triggered.connect(self._undo)
+        a["redo"].triggered.connect(self._redo)
+        s.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        s.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
+        s.undo_stack.undoTextChanged.connect(self._undo_text)
+        s.undo_stack.redoTextChanged.connect(self._redo_text)
+        a["undo"].setEnabled(s.undo_stack.canUndo())
+        a["redo"].setEnabled(s.undo_stack.canRedo())
+
+        for name, panel, dock in (
+            ("add_concern", self.concerns, None),
+            ("add_option", self.solutions, "solutions"),
+            ("add_non_negotiable", self.non_negotiables, "non_negotiables"),
+            ("add_agreement", self.agreements, "agreements"),
+            ("add_action", self.actions_panel, "actions"),
+            ("add_note", self.notes, "notes"),
+        ):
+            a[name].triggered.connect(lambda _=False, p=panel, d=dock: self._quick_add(p, d))
+        a["leave_field"].triggered.connect(self._leave_field)
+        a["help"].triggered.connect(self.toggle_help)
+        a["projector"].triggered.connect(self.toggle_projector)
+        a["larger_text"].triggered.connect(lambda: self._font_step(FONT_SCALE_STEP))
+        a["smaller_text"].triggered.connect(lambda: self._font_step(-FONT_SCALE_STEP))
+        a["normal_text"].triggered.connect(lambda: self.settings.update(font_scale=100))
+        a["settings"].triggered.connect(lambda: self._raise_dock("settings"))
+        a["open_meeting"].triggered.connect(self.show_picker)
+        a["quit"].triggered.connect(self.close)
+        self.new_meeting_action.triggered.connect(self.new_meeting)
+        self.sample_action.triggered.connect(self.open_sample)
+
+    def _wire_projector(self, projector: ProjectorWindow) -> None:
+        """The projector's signals, once it exists."""
+        self.session.changed.connect(projector.on_change)
+        self.session.meeting_opened.connect(projector.on_meeting_opened)
+        self.session.tick.connect(projector.refresh_clock)
+        self.settings.changed.connect(projector.apply)
+
+    def _wire_picker(self, picker: MeetingPicker) -> None:
+        picker.new_meeting_requested.connect(self.new_meeting)
+        picker.sample_requested.connect(self.open_sample)
+        picker.meeting_chosen.connect(lambda m: self.open_meeting(MeetingId(m)))
+        picker.back_requested.connect(lambda: self.pages.setCurrentIndex(BOARD_PAGE))
+
+    @property
+    def picker(self) -> MeetingPicker:
+        if self._picker is None:
+            from ui.empty_state import MeetingPicker
+
+            self._picker = MeetingPicker(self.session)
+            self.pages.insertWidget(PICKER_PAGE, self._picker)
+            self._wire_picker(self._picker)
+        return self._picker
+
+    @property
+    def projector(self) -> ProjectorWindow:
+        if self._projector is None:
+            from ui.projector import ProjectorWindow
+
+            self._projector = ProjectorWindow(self.session, self._base_font, self)
+            self._projector.apply(self.settings.current)
+            self._wire_projector(self._projector)
+        return self._projector
+
+    @property
+    def overlay(self) -> HelpOverlay:
+        if self._overlay is None:
+            from ui.help_overlay import HelpOverlay
+
+            self._overlay = HelpOverlay(self)
+        return self._overlay
+
+    # -- meetings ----------------------------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: MeetingId | None) -> None:
+        self.session.open_meeting(meeting_id)
+
+    def new_meeting(self) -> None:
+        try:
+            meeting_id = meeting_from_template(self.session.ws)
+        except FacilitatorError as error:
+            self._show_error(str(error))
+            return
+        self.open_meeting(meeting_id)
+
+    def open_sample(self) -> None:
+        try:
+            meeting_id = sample_meeting(self.session.ws)
+        except FacilitatorError as error:
+            self._show_error(str(error))
+            return
+        self.open_meeting(meeting_id)
+
+    def show_picker(self) -> None:
+        picker = self.picker
+        picker.refresh()
+        self.pages.setCurrentWidget(picker)
+        self.picker.focus_search()
+
+    def _on_meeting_opened(self, meeting_id: MeetingId | None) -> None:
+        meeting = self.session.meeting()
+        self.banner.hide()
+        self.setWindowTitle(f"Facilitator - {meeting['title']}" if meeting else "Facilitator")
+        self._rebuild_speaker_keys()
+        self._show_docks(meeting is not None)
+        if meeting is None:
+            self.show_picker()
+        else:
+            self.pages.setCurrentIndex(BOARD_PAGE)
+            self.speakers.focus_tracker()
+
+    def _on_resumed(self, change: Change) -> None:
+        gap = self.session.ws.row(
+            "SELECT stopped_at, resumed_at FROM interruptions WHERE meeting_id = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (change.meeting_id,),
+        )
+        if gap is not None:
+            self.banner.show_message(
+                f"Recording stopped {local_time(gap['stopped_at'])}, resumed"
+                f" {local_time(gap['resumed_at'])}. The gap is not counted as anyone's talk time."
+            )
+
+    def _on_change(self, change: Change) -> None:
+        if "participants" in change.tables:
+            self._rebuild_speaker_keys()
+        if "meetings" in change.tables:
+            meeting = self.session.meeting()
+            if meeting is not None:
+                self.setWindowTitle(f"Facilitator - {meeting['title']}")
+
+    def _rebuild_speaker_keys(self) -> None:
+        people = []
+        if self.session.meeting_id is not None:
+            people = self.session.ws.rows(
+                "SELECT id, name, hotkey FROM participants WHERE meeting_id = ?"
+                " ORDER BY position, id",
+                (self.session.meeting_id,),
+            )
+        self.speaker_keys.rebuild(people)
+
+    def _show_docks(self, show: bool) -> None:
+        """No meeting, no panels: the empty state stands alone; the layout comes back after."""
+        if show == self._docks_shown:
+            return
+        if show:
+            self.restoreState(self._meeting_layout)
+            name_tab_bars(self)
+        else:
+            self._meeting_layout = self.saveState()
+            for dock in self.docks.values():
+                dock.hide()
+        self._docks_shown = show
+
+    # -- handlers ----------------------------------------------------------------------------------
+
+    def _undo(self) -> None:
+        text = self.session.undo()
+        if text:
+            self.statusBar().showMessage(f"Undone: {text}", 5000)
+
+    def _undo_text(self, text: str) -> None:
+        self.act["undo"].setText(f"Undo {text}".strip())
+
+    def _redo_text(self, text: str) -> None:
+        self.act["redo"].setText(f"Redo {text}".strip())
+
+    def _redo(self) -> None:
+        text = self.session.redo()
+        if text:
+            self.statusBar().showMessage(f"Redone: {text}", 5000)
+
+    def _quick_add(self, panel: Panel, dock: str | None) -> None:
+        if dock is not None:
+            self._raise_dock(dock)
+        if self.pages.currentIndex() != BOARD_PAGE and panel is self.concerns:
+            self.pages.setCurrentIndex(BOARD_PAGE)
+        panel.focus_quick_add()  # type: ignore[attr-defined]
+
+    def _raise_dock(self, name: str) -> None:
+        self.docks[name].show()
+        self.docks[name].raise_()
+
+    def _leave_field(self) -> None:
+        if self._overlay is not None and self._overlay.isVisible():
+            self._overlay.dismiss()
+        self.speakers.focus_tracker()
+
+    def toggle_help(self) -> None:
+        if self.overlay.isVisible():
+            self.overlay.dismiss()
+            return
+        people = []
+        if self.session.meeting_id is not None:
+            people = self.session.ws.rows(
+                "SELECT name, hotkey FROM participants WHERE meeting_id = ? ORDER BY position, id",
+                (self.session.meeting_id,),
+            )
+        self.overlay.show_for(people)
+
+    def toggle_projector(self) -> None:
+        if self.projector.isVisible():
+            self.projector.hide()
+        else:
+            self.projector.present(self.screen())
+
+    def _font_step(self, delta: int) -> None:
+        self.settings.update(font_scale=self.settings.current.font_scale + delta)
+
+    def _show_error(self, text: str) -> None:
+        self.statusBar().showMessage(f"⚠ {text}", 10_000)
+
+    # -- settings ----------------------------------------------------------------------------------
+
+    def _restore(self, settings: Settings) -> None:
+        if settings.geometry:
+            self.restoreGeometry(settings.geometry)
+        if settings.window_state:
+            self.restoreState(settings.window_state)
+            self._meeting_layout = self.saveState()
+            name_tab_bars(self)
+
+    def _apply(self, settings: Settings) -> None:
+        font = QFont(self._base_font)
+        font.setPointSizeF(self._base_font.pointSizeF() * settings.font_scale / 100)
+        self.setFont(font)
+        self.speakers.set_quiet_minutes(settings.quiet_minutes)
+        self.settings_panel.show_settings(settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._projector is not None:
+            self._projector.hide()
+        state = self.saveState() if self._docks_shown else self._meeting_layout
+        self.settings.update(
+            geometry=bytes(self.saveGeometry().data()), window_state=bytes(state.data())
+        )
+        self.session.stop_clock()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._guard)
+        super().closeEvent(event)

@@ -1,0 +1,49 @@
+"""The menu bar: every action is reachable by mouse too, grouped as a facilitator thinks of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+_MEETING = ("start_meeting", "end_meeting", "next_item", "previous_item", "pause")
+_ADD = (
+    "add_concern",
+    "add_option",
+    "add_non_negotiable",
+    "add_agreement",
+    "add_action",
+    "add_note",
+)
+
+
+def build_menus(
+    bar: QMenuBar,
+    actions: dict[str, QAction],
+    file_extras: Iterable[QAction],
+    panel_toggles: Iterable[QAction],
+) -> None:
+    # Menu titles carry no "&" mnemonics: Alt+letter belongs to the speaker keys.
+    file_menu = bar.addMenu("File")
+    file_menu.addActions([*file_extras, actions["open_meeting"]])
+    file_menu.addSeparator()
+    file_menu.addAction(actions["quit"])
+    bar.addMenu("Edit").addActions([actions["undo"], actions["redo"]])
+    meeting = bar.addMenu("Meeting")
+    meeting.addActions([actions[name] for name in _MEETING])
+    meeting.addSeparator()
+    meeting.addActions([actions[name] for name in _ADD])
+    view = bar.addMenu("View")
+    view.addActions([actions["projector"], actions["help"]])
+    view.addSeparator()
+    view.addActions(
+        [actions[n] for n in ("larger_text", "smaller_text", "normal_text", "settings")]
+    )
+    view.addSeparator()
+    panels = QMenu("Panels", bar)
+    panels.addActions(list(panel_toggles))
+    view.addMenu(panels)
+    for menu in bar.findChildren(QMenu):
+        menu.setAccessibleName(menu.title())
+    bar.setAccessibleName("Menu bar")

@@ -1,0 +1,183 @@
+"""A table model over rows read from the store; edits in place become undoable operations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from facilitator.store import Row
+from ui.marks import TEAM_ONLY_TIP, team_only_icon, with_team_only
+from ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+ItemRole = Qt.ItemDataRole
+_DISPLAY = int(ItemRole.DisplayRole.value)
+_ACCESSIBLE = int(ItemRole.AccessibleTextRole.value)
+_EDIT = int(ItemRole.EditRole.value)
+_TOOLTIP = int(ItemRole.ToolTipRole.value)
+_DECORATION = int(ItemRole.DecorationRole.value)
+_ALIGNMENT = int(ItemRole.TextAlignmentRole.value)
+_UNUSED = frozenset(
+    int(r.value)
+    for r in (
+        ItemRole.SizeHintRole, ItemRole.StatusTipRole, ItemRole.WhatsThisRole,
+        ItemRole.AccessibleDescriptionRole,
+    )
+)  # fmt: skip
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, how a row reads in it, and the stored column edited in place."""
+
+    title: str
+    display: Callable[[Row], str]
+    edits: str | None = None  # the store's column this cell edits (None: read-only)
+    align_right: bool = False
+    tip: Callable[[Row], str] | None = None
+
+
+def text_column(title: str = "Text", field: str = "text") -> Column:
+    """The item's own words; team-only items say so (and carry the padlock)."""
+    return Column(title, lambda r: with_team_only(r[field], r.get("team_only")), edits=field)
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of one query, one per item; `reload()` reads them again from the store.
+
+    A reload that keeps the same items in the same order only repaints, so selection, the current
+    index and any open editor survive (the tracker reloads every second).
+
+    Emits only the item-model signals (dataChanged, modelReset).
+    """
+
+    columns: tuple[Column, ...] = ()
+    key = "id"
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._rows: list[Row] = []
+        self._cells: list[list[str]] = []  # what each cell reads, worked out once per reload
+
+    # -- reading the store -----------------------------------------------------------------------
+
+    def fetch(self) -> list[Row]:
+        """The rows to show, for the open meeting (never called without one)."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        rows = self.fetch() if self.session.meeting_id is not None else []
+        self._show(rows)
+
+    def _show(self, rows: list[Row]) -> None:
+        cells = [[column.display(row) for column in self.columns] for row in rows]
+        if [r[self.key] for r in rows] == [r[self.key] for r in self._rows]:
+            changed = [
+                n for n, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new
+            ]
+            self._rows, self._cells = rows, cells
+            if changed:  # repaint only the rows that changed
+                self.dataChanged.emit(
+                    self.index(changed[0], 0), self.index(changed[-1], len(self.columns) - 1)
+                )
+            return
+        self.beginResetModel()
+        self._rows, self._cells = rows, cells
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def id_at(self, row: int) -> int | None:
+        found = self.row_at(row)
+        return None if found is None else int(found[self.key])
+
+    def row_of(self, item_id: int | None) -> int:
+        for number, row in enumerate(self._rows):
+            if row[self.key] == item_id:
+                return number
+        return -1
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    # -- edits -------------------------------------------------------------------------------------
+
+    def edit(self, row: Row, field: str, value: str) -> bool:
+        """Change one stored column of one item; True if the store took it."""
+        return False
+
+    # -- QAbstractItemModel ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = ItemRole.DisplayRole) -> Any:
+        # Views ask for a dozen roles per cell on every paint: plain int comparisons keep it cheap.
+        number = index.row()
+        if number < 0 or number >= len(self._rows) or role in _UNUSED:
+            return None
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self._cells[number][index.column()]
+        row = self._rows[number]
+        column = self.columns[index.column()]
+        if role == _EDIT:
+            return str(row[column.edits]) if column.edits else self._cells[number][index.column()]
+        if role == _TOOLTIP:
+            if column.tip is not None:
+                return column.tip(row)
+            if index.column() == 0 and row.get("team_only"):
+                return TEAM_ONLY_TIP
+            return None
+        if role == _DECORATION:
+            return team_only_icon() if index.column() == 0 and row.get("team_only") else None
+        if role == _ALIGNMENT:
+            return _RIGHT if column.align_right else None
+        return self.style(row, index.column(), role)
+
+    def style(self, row: Row, column: int, role: int) -> QFont | QBrush | QColor | None:
+        """Fonts and colours for a cell; every one of them repeats something said in words."""
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = ItemRole.DisplayRole
+    ) -> Any:
+        if (
+            role == ItemRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section].title
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].edits:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = ItemRole.EditRole) -> bool:
+        if not index.isValid() or role != ItemRole.EditRole:
+            return False
+        field = self.columns[index.column()].edits
+        row = self.row_at(index.row())
+        if field is None or row is None:
+            return False
+        return self.edit(row, field, str(value))

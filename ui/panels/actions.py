@@ -1,0 +1,75 @@
+"""Action items: who does what by when."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+
+from facilitator import board
+from facilitator.model import ParticipantId
+from ui.models.board_items import ActionsModel
+from ui.panels.base import Panel
+from ui.session import Session
+from ui.widgets import QuickAdd, stretch_column, table_view
+
+
+class ActionsPanel(Panel):
+    """Action items with their owner (a participant) and due date. Signals: none of its own."""
+
+    TITLE = "Action items"
+    TABLES = frozenset({"action_items", "participants"})
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.model = ActionsModel(session, self)
+        self.view = table_view("Action items", stretch=0)
+        self.view.setModel(self.model)
+        stretch_column(self.view)
+        self.owner = QComboBox()
+        self.owner.setAccessibleName("New action item: who does it")
+        self.due = QLineEdit()
+        self.due.setPlaceholderText("By YYYY-MM-DD")
+        self.due.setAccessibleName("New action item: due date, YYYY-MM-DD")
+        self.due.setInputMask("")
+        self.quick_add = QuickAdd(
+            "action item",
+            placeholder="New action item: what is to be done (Enter adds)",
+            details=(self.owner, self.due),
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(3)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.quick_add)
+        self.quick_add.submitted.connect(self.add)
+
+    def add(self, text: str, team_only: bool) -> None:
+        ws, meeting_id = self.session.ws, self.session.require_meeting()
+        owner = self.owner.currentData()
+        due = self.due.text()
+        change = self.session.run(
+            "Add action item",
+            lambda: board.add_action_item(
+                ws, meeting_id=meeting_id, text=text,
+                owner_participant_id=ParticipantId(owner) if owner else None,
+                due_date=due or None, team_only=team_only,
+            ),
+        )  # fmt: skip
+        if change is not None:
+            self.quick_add.accept()
+            self.due.clear()
+
+    def focus_quick_add(self) -> None:
+        self.quick_add.focus()
+
+    def reload(self) -> None:
+        self.model.reload()
+        chosen = self.owner.currentData()
+        self.owner.clear()
+        self.owner.addItem("Who? (nobody yet)", 0)
+        if self.session.meeting_id is not None:
+            for person in self.session.ws.rows(
+                "SELECT id, name FROM participants WHERE meeting_id = ? ORDER BY position, id",
+                (self.session.meeting_id,),
+            ):
+                self.owner.addItem(person["name"], person["id"])
+        self.owner.setCurrentIndex(max(0, self.owner.findData(chosen)))

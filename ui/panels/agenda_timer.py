@@ -1,0 +1,154 @@
+"""The current agenda item against its time box, and the meeting against its planned end."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from facilitator.model import MeetingStatus
+from facilitator.talk_time import format_duration
+from facilitator.timing import MeetingTiming, meeting_timing
+from ui.marks import CURRENT, OVERRUN, local_time_ms, with_team_only
+from ui.panels.base import Panel
+from ui.session import Session
+
+
+def item_clock(timing: MeetingTiming) -> tuple[str, bool]:
+    """'12:48 of 15:00, 2:12 left' (or '3:12 over'), and whether the box is overrun."""
+    current = timing.current
+    if current is None:
+        return "", False
+    spent = f"{format_duration(current.actual_ms)} of {format_duration(current.planned_ms)}"
+    if current.overrun_ms:
+        return f"⚠ {spent}, {format_duration(current.overrun_ms)} over", True
+    return f"{spent}, {format_duration(current.remaining_ms)} left", False
+
+
+def meeting_clock(timing: MeetingTiming) -> tuple[str, bool]:
+    """'Meeting 1:02:13, ends 16:30, 28:00 left' (or 'over'), and whether it runs over."""
+    if timing.started_ms is None:
+        planned = format_duration(timing.planned_ms)
+        return f"Not started; agenda planned for {planned}", False
+    text = f"Meeting {format_duration(timing.elapsed_ms)}"
+    end, remaining = timing.end_ms, timing.remaining_ms
+    if end is None or remaining is None:
+        return text, False
+    text += f", planned end {local_time_ms(end)}"
+    if timing.ended_ms is not None:
+        return text + (
+            f", ended {format_duration(-remaining)} late" if remaining < 0 else ""
+        ), False
+    if remaining < 0:
+        return f"⚠ {text}, {format_duration(-remaining)} over", True
+    return f"{text}, {format_duration(remaining)} left", False
+
+
+class AgendaTimerPanel(Panel):
+    """Where the meeting is now, and the buttons that move it on.
+
+    Signals:
+        previous_requested(), next_requested(), pause_requested(), start_requested(),
+        end_requested(): the facilitator clicked the button of that name.
+    """
+
+    TITLE = "Now"
+    TABLES = frozenset({"meetings", "agenda_items", "agenda_visits", "interruptions"})
+    previous_requested = Signal()
+    next_requested = Signal()
+    pause_requested = Signal()
+    start_requested = Signal()
+    end_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.status = QLabel()
+        self.status.setAccessibleName("Meeting status")
+        self.item = QLabel()
+        self.item.setAccessibleName("Current agenda item")
+        self.item.setWordWrap(True)
+        self.item.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        font = self.item.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.item.setFont(font)
+        self.item_time = QLabel()
+        self.item_time.setAccessibleName("Time on this item")
+        self.meeting_time = QLabel()
+        self.meeting_time.setAccessibleName("Meeting clock")
+        self.previous = self._button("◀ Previous item", "Previous agenda item")
+        self.next = self._button("Next item ▶", "Next agenda item")
+        self.pause = self._button("Pause ‖", "Pause: nobody is speaking")
+        self.start_end = self._button("Start meeting", "Start or end the meeting")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 2, 6, 2)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(0)
+        grid.addWidget(self.status, 0, 0)
+        grid.addWidget(self.item, 0, 1, 1, 2)
+        grid.addWidget(self.previous, 0, 3)
+        grid.addWidget(self.next, 0, 4)
+        grid.addWidget(self.item_time, 1, 1)
+        grid.addWidget(self.meeting_time, 1, 2)
+        grid.addWidget(self.pause, 1, 3)
+        grid.addWidget(self.start_end, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        self.previous.clicked.connect(self.previous_requested)
+        self.next.clicked.connect(self.next_requested)
+        self.pause.clicked.connect(self.pause_requested)
+        self.start_end.clicked.connect(self._start_or_end)
+
+    def _button(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        return button
+
+    def _start_or_end(self) -> None:
+        meeting = self.session.meeting()
+        if meeting and meeting["status"] == MeetingStatus.PLANNED:
+            self.start_requested.emit()
+        elif meeting and meeting["status"] == MeetingStatus.LIVE:
+            self.end_requested.emit()
+
+    def reload(self) -> None:
+        meeting = self.session.meeting()
+        if meeting is None:
+            for label in (self.status, self.item, self.item_time, self.meeting_time):
+                label.clear()
+            return
+        status = MeetingStatus(meeting["status"])
+        self.status.setText({"planned": "○ Planned", "live": "● LIVE", "ended": "■ Ended"}[status])
+        self.status.setStyleSheet("font-weight: bold; color: #b00020;" if status == "live" else "")
+        self.start_end.setText("End meeting" if status == MeetingStatus.LIVE else "Start meeting")
+        self.start_end.setEnabled(status != MeetingStatus.ENDED)
+        for button in (self.previous, self.next, self.pause):
+            button.setEnabled(status != MeetingStatus.ENDED)
+        self.on_tick()
+
+    def on_tick(self) -> None:
+        meeting_id = self.session.meeting_id
+        if meeting_id is None:
+            return
+        timing = meeting_timing(self.session.ws, meeting_id)
+        current = timing.current
+        if current is not None:
+            number = timing.items.index(current) + 1
+            team_only = self.session.ws.scalar(
+                "SELECT team_only FROM agenda_items WHERE id = ?", (current.item_id,)
+            )
+            title = with_team_only(current.title, team_only)
+            self.item.setText(f"{CURRENT} {number} of {len(timing.items)}: {title}")
+        elif timing.started_ms is None:
+            self.item.setText("Not started: press a speaker's key or Start meeting")
+        elif timing.ended_ms is not None:
+            self.item.setText("The meeting has ended")
+        else:
+            self.item.setText("Between agenda items")
+        text, over = item_clock(timing)
+        self.item_time.setText(text)
+        self.item_time.setStyleSheet(f"color: {OVERRUN.name()}; font-weight: bold;" if over else "")
+        text, over = meeting_clock(timing)
+        self.meeting_time.setText(text)
+        self.meeting_time.setStyleSheet(
+            f"color: {OVERRUN.name()}; font-weight: bold;" if over else ""
+        )

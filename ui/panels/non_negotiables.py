@@ -1,0 +1,86 @@
+"""Non-negotiables: what the school and what the family hold as fixed, each with its basis."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator import board
+from facilitator.model import HeldBy
+from ui.models.board_items import NonNegotiablesModel
+from ui.panels.base import Panel
+from ui.session import Session
+from ui.widgets import QuickAdd, heading, stretch_column, table_view
+
+
+class NonNegotiablesPanel(Panel):
+    """School's and family's non-negotiables, one above the other. Signals: none of its own."""
+
+    TITLE = "Non-negotiables"
+    TABLES = frozenset({"non_negotiables"})
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.models: dict[HeldBy, NonNegotiablesModel] = {}
+        self.views: dict[HeldBy, QTableView] = {}
+        grid = QGridLayout()
+        grid.setSpacing(3)
+        for block, side in enumerate((HeldBy.SCHOOL, HeldBy.FAMILY)):
+            model = NonNegotiablesModel(session, side, self)
+            view = table_view(f"{side.label} non-negotiables", stretch=0)
+            view.setModel(model)
+            stretch_column(view)
+            view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            grid.addWidget(heading(f"{side.label} holds", view), 2 * block, 0)
+            grid.addWidget(view, 2 * block + 1, 0)
+            grid.setRowStretch(2 * block + 1, 1)
+            self.models[side] = model
+            self.views[side] = view
+        self.basis = QLineEdit()
+        self.basis.setPlaceholderText("Basis (rule, reason)")
+        self.basis.setAccessibleName("New non-negotiable: basis")
+        self.held_by = QComboBox()
+        self.held_by.setAccessibleName("New non-negotiable held by")
+        for side in (HeldBy.SCHOOL, HeldBy.FAMILY):
+            self.held_by.addItem(side.label, side.value)
+        self.quick_add = QuickAdd(
+            "non-negotiable",
+            placeholder="New non-negotiable (Enter adds)",
+            extras=(self.basis,),
+            details=(self.held_by,),
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(3)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.quick_add)
+        self.quick_add.submitted.connect(self.add)
+
+    def add(self, text: str, team_only: bool) -> None:
+        ws, meeting_id = self.session.ws, self.session.require_meeting()
+        held_by = HeldBy(self.held_by.currentData())
+        basis = self.basis.text()
+        change = self.session.run(
+            "Add non-negotiable",
+            lambda: board.add_non_negotiable(
+                ws, meeting_id=meeting_id, text=text, held_by=held_by, basis=basis,
+                team_only=team_only,
+            ),
+        )  # fmt: skip
+        if change is not None:
+            self.quick_add.accept()
+            self.basis.clear()
+
+    def focus_quick_add(self) -> None:
+        self.quick_add.focus()
+
+    def reload(self) -> None:
+        for model in self.models.values():
+            model.reload()

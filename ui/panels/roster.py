@@ -1,0 +1,49 @@
+"""Adding someone who joins the meeting: a name and a role, from the speakers panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from facilitator import meetings
+from facilitator.meetings import NewParticipant
+from facilitator.model import Role
+from ui.session import Session
+
+
+class NewPerson(QWidget):
+    """Name, role, Add: the person gets the next free speaker key. Signals: none of its own."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Name of someone joining (Enter adds)")
+        self.name.setAccessibleName("New participant's name")
+        self.role = QComboBox()
+        self.role.setAccessibleName("New participant's role")
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        self.add = QPushButton("Add person")
+        self.add.setAccessibleName("Add the participant")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.name, 1)
+        layout.addWidget(self.role)
+        layout.addWidget(self.add)
+        self.name.returnPressed.connect(self.submit)
+        self.add.clicked.connect(self.submit)
+
+    def open(self) -> None:
+        self.show()
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        meeting_id = self.session.require_meeting()
+        person = NewParticipant(self.name.text(), Role(self.role.currentData()))
+        change = self.session.run(
+            f"Add {person.name.strip()}",
+            lambda: meetings.add_participant(self.session.ws, meeting_id=meeting_id, person=person),
+        )
+        if change is not None:
+            self.name.clear()

@@ -1,0 +1,63 @@
+"""The settings, as a panel beside the meeting (never a dialog in front of it)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+
+from ui.settings import (
+    FONT_SCALE_MAX,
+    FONT_SCALE_MIN,
+    FONT_SCALE_STEP,
+    Settings,
+    SettingsStore,
+)
+
+
+class SettingsPanel(QWidget):
+    """Edits the `SettingsStore` directly; shows whatever it holds. Signals: none of its own."""
+
+    def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("SettingsPanel")
+        self.setAccessibleName("Settings")
+        self.font_scale = QSpinBox()
+        self.font_scale.setRange(FONT_SCALE_MIN, FONT_SCALE_MAX)
+        self.font_scale.setSingleStep(FONT_SCALE_STEP)
+        self.font_scale.setSuffix(" %")
+        self.font_scale.setAccessibleName("Text size, percent")
+        self.talk_times = QCheckBox("Show each person's talk time on the projector")
+        self.talk_times.setAccessibleName("Show each person's talk time on the projector")
+        self.quiet = QSpinBox()
+        self.quiet.setRange(1, 120)
+        self.quiet.setSuffix(" min")
+        self.quiet.setAccessibleName("Mark people quiet after this many minutes")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Facilitator's name, for the minutes")
+        self.name.setPlaceholderText("Your name, as the minutes should give it")
+        form = QFormLayout(self)
+        form.addRow("Text size", self.font_scale)
+        form.addRow("Quiet after", self.quiet)
+        form.addRow("Facilitator", self.name)
+        form.addRow(self.talk_times)
+        self.show_settings(store.current)
+        self.font_scale.valueChanged.connect(lambda v: store.update(font_scale=v))
+        self.quiet.valueChanged.connect(lambda v: store.update(quiet_minutes=v))
+        self.talk_times.toggled.connect(lambda on: store.update(projector_talk_times=on))
+        self.name.editingFinished.connect(lambda: store.update(facilitator_name=self.name.text()))
+
+    def show_settings(self, settings: Settings) -> None:
+        for widget, value in (
+            (self.font_scale, settings.font_scale),
+            (self.quiet, settings.quiet_minutes),
+        ):
+            if widget.value() != value:
+                widget.blockSignals(True)
+                widget.setValue(value)
+                widget.blockSignals(False)
+        if self.talk_times.isChecked() != settings.projector_talk_times:
+            self.talk_times.blockSignals(True)
+            self.talk_times.setChecked(settings.projector_talk_times)
+            self.talk_times.blockSignals(False)
+        if not self.name.hasFocus() and self.name.text() != settings.facilitator_name:
+            self.name.setText(settings.facilitator_name)

@@ -1,0 +1,224 @@
+"""Candidate solutions (options): what each addresses, whether it was agreed, and if not, why."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator import board, live
+from facilitator.errors import InvalidInput
+from facilitator.model import ConcernId, SolutionId, SolutionStatus
+from facilitator.store import Row
+from ui.marks import OVERRUN
+from ui.models.board_items import SolutionsModel
+from ui.panels.base import Panel
+from ui.session import Session
+from ui.widgets import QuickAdd, stretch_column, table_view
+
+
+class SolutionsPanel(Panel):
+    """Options with their status; "Not agreed" asks for the reason inline, never in a dialog.
+
+    Signals: none of its own.
+    """
+
+    TITLE = "Options"
+    TABLES = frozenset({"solutions", "solution_concerns", "concerns", "participants"})
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.model = SolutionsModel(session, self)
+        self.view = table_view("Candidate solutions", stretch=1)
+        self.view.setModel(self.model)
+        stretch_column(self.view)
+        self.buttons: dict[SolutionStatus, QPushButton] = {}
+        decide = QHBoxLayout()
+        decide.setSpacing(3)
+        for status, text in (
+            (SolutionStatus.AGREED, "Agreed ✓"),
+            (SolutionStatus.NOT_AGREED, "Not agreed…"),
+            (SolutionStatus.PARKED, "Park"),
+            (SolutionStatus.PROPOSED, "Back to proposed"),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(f"Mark the selected option {status.label.lower()}")
+            button.clicked.connect(lambda _=False, s=status: self.decide(s))
+            decide.addWidget(button)
+            self.buttons[status] = button
+        decide.addStretch(1)
+        self.reason_row = QWidget()
+        self.reason_prompt = QLabel()
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Why the option was not agreed")
+        self.reason.setPlaceholderText(
+            "Why not agreed? The minutes give this reason (Enter records)"
+        )
+        self.reason_prompt.setBuddy(self.reason)
+        self.record = QPushButton("Record")
+        self.record.setAccessibleName("Record the option as not agreed, with this reason")
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setAccessibleName("Cancel marking the option not agreed")
+        self.reason_error = QLabel()
+        self.reason_error.setStyleSheet(f"color: {OVERRUN.name()}; font-weight: bold;")
+        reason_layout = QHBoxLayout(self.reason_row)
+        reason_layout.setContentsMargins(0, 0, 0, 0)
+        reason_layout.addWidget(self.reason_prompt)
+        reason_layout.addWidget(self.reason, 1)
+        reason_layout.addWidget(self.record)
+        reason_layout.addWidget(self.cancel)
+        self.reason_row.hide()
+        self.addresses = QLineEdit()
+        self.addresses.setPlaceholderText("For: C1 C3")
+        self.addresses.setAccessibleName("New option: the concerns it addresses")
+        self.quick_add = QuickAdd(
+            "option", placeholder="New option (Enter adds)", extras=(self.addresses,)
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(3)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(decide)
+        layout.addWidget(self.reason_row)
+        layout.addWidget(self.reason_error)
+        layout.addWidget(self.quick_add)
+        self.reason_error.hide()
+        self._pending: int | None = None
+        self.quick_add.submitted.connect(self.add)
+        self.reason.returnPressed.connect(self._record_reason)
+        self.record.clicked.connect(self._record_reason)
+        self.cancel.clicked.connect(self._close_reason)
+        self._links_menu = QMenu("Addresses concerns", self)
+        self._links_menu.aboutToShow.connect(self._fill_links_menu)
+
+    def context_actions(self) -> list[QAction]:
+        return [self._links_menu.menuAction()]
+
+    # -- adding ------------------------------------------------------------------------------------
+
+    def add(self, text: str, team_only: bool) -> None:
+        ws, meeting_id = self.session.ws, self.session.require_meeting()
+        try:
+            addresses = self._concern_ids(self.addresses.text())
+        except InvalidInput as error:
+            self.session.report(error)
+            return
+        speaker = live.current_speaker_id(ws, meeting_id)
+        change = self.session.run(
+            "Add option",
+            lambda: board.add_solution(
+                ws, meeting_id=meeting_id, text=text, proposed_by=speaker, addresses=addresses,
+                team_only=team_only,
+            ),
+        )  # fmt: skip
+        if change is not None:
+            self.quick_add.accept()
+            self.addresses.clear()
+
+    def _concern_ids(self, typed: str) -> list[ConcernId]:
+        """'C1 C3' or '1, 3' as concern ids, by the numbers the board shows."""
+        ids = [
+            r["id"]
+            for r in self.session.ws.rows(
+                "SELECT id FROM concerns WHERE meeting_id = ? ORDER BY id",
+                (self.session.meeting_id,),
+            )
+        ]
+        found = []
+        for number in re.findall(r"\d+", typed):
+            n = int(number)
+            if not 1 <= n <= len(ids):
+                raise InvalidInput(f"there is no concern C{n} on the board")
+            found.append(ConcernId(ids[n - 1]))
+        return found
+
+    def focus_quick_add(self) -> None:
+        self.quick_add.focus()
+
+    # -- deciding ----------------------------------------------------------------------------------
+
+    def selected(self) -> Row | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def decide(self, status: SolutionStatus) -> None:
+        option = self.selected()
+        if option is None:
+            self.session.report("select an option first")
+            return
+        if status is SolutionStatus.NOT_AGREED:
+            self._pending = int(option["id"])
+            self.reason_prompt.setText(f"O{option['number']} not agreed because:")
+            self.reason.setText(option["reason"])
+            self.reason_row.show()
+            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self._decide(int(option["id"]), status, "")
+
+    def _decide(self, option_id: int, status: SolutionStatus, reason: str) -> bool:
+        change = self.session.run(
+            f"Mark option {status.label.lower()}",
+            lambda: board.decide_solution(
+                self.session.ws, solution_id=SolutionId(option_id), status=status, reason=reason
+            ),
+        )
+        return change is not None
+
+    def _record_reason(self) -> None:
+        if self._pending is None:
+            return
+        reason = self.reason.text().strip()
+        if not reason:
+            self.reason_error.setText("⚠ Type the reason first: the minutes must say why.")
+            self.reason_error.show()
+            return
+        if self._decide(self._pending, SolutionStatus.NOT_AGREED, reason):
+            self._close_reason()
+
+    def _close_reason(self) -> None:
+        self._pending = None
+        self.reason.clear()
+        self.reason_row.hide()
+        self.reason_error.hide()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- links -------------------------------------------------------------------------------------
+
+    def _fill_links_menu(self) -> None:
+        self._links_menu.clear()
+        option = self.selected()
+        if option is None:
+            return
+        concerns = self.session.ws.rows(
+            "SELECT id, text FROM concerns WHERE meeting_id = ? ORDER BY id",
+            (self.session.meeting_id,),
+        )
+        for n, concern in enumerate(concerns, start=1):
+            action = self._links_menu.addAction(f"C{n}  {concern['text'][:60]}")
+            action.setCheckable(True)
+            action.setChecked(concern["id"] in option["concern_ids"])
+            action.toggled.connect(lambda on, c=concern["id"], o=option["id"]: self._link(o, c, on))
+
+    def _link(self, option_id: int, concern_id: int, linked: bool) -> None:
+        self.session.run(
+            "Link option to concern" if linked else "Unlink option from concern",
+            lambda: board.link_solution(
+                self.session.ws,
+                solution_id=SolutionId(option_id),
+                concern_id=ConcernId(concern_id),
+                linked=linked,
+            ),
+        )
+
+    def reload(self) -> None:
+        self.model.reload()

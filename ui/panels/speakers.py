@@ -1,0 +1,174 @@
+"""The speaking-turn tracker: who speaks now, for how long, and whose voice is missing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.model import ParticipantId
+from ui.models.speakers import HandsModel, SpeakersModel
+from ui.panels.balance_bar import BalanceBar, balance_text
+from ui.panels.base import Panel
+from ui.panels.roster import NewPerson
+from ui.session import Session
+from ui.widgets import heading, list_view, stretch_column, table_view
+
+
+class SpeakersPanel(Panel):
+    """Everyone in the meeting with their key; click a row (or press the key) to give the floor.
+
+    Signals:
+        speaker_chosen(int): a participant was clicked, or activated with Enter.
+        hand_lowered(int): the facilitator lowered a raised hand from the queue.
+    """
+
+    TITLE = "Speakers"
+    TABLES = frozenset(
+        {"participants", "speaking_turns", "raised_hands", "meetings", "interruptions"}
+    )
+    speaker_chosen = Signal(int)
+    hand_lowered = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.model = SpeakersModel(session, self)
+        self.table = table_view("Speaking turns by participant", stretch=1)
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.setToolTip(
+            "Click a person, or press their key, to make them the speaker."
+            " Tick the box under 'Hand, status' to put them in the queue."
+        )
+        stretch_column(self.table)
+        self._size_columns()
+        self.bar = BalanceBar()
+        self.balance = QLabel()
+        self.balance.setAccessibleName("Family and school share of talk time")
+        # One line that never reflows: it changes with every turn.
+        self.balance.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.not_heard = QLabel()
+        self.not_heard.setAccessibleName("Not heard yet")
+        self.not_heard.setWordWrap(True)
+        self.quiet = QLabel()
+        self.quiet.setAccessibleName("Quiet for a while")
+        self.quiet.setWordWrap(True)
+        self.hands_model = HandsModel(session, self)
+        self.hands: QListView = list_view("Raised hands, first raised first")
+        self.hands.setModel(self.hands_model)
+        self.hands.setEditTriggers(self.hands.EditTrigger.NoEditTriggers)
+        self.hands.setMaximumHeight(self.fontMetrics().height() * 4 + 8)
+        self.lower_button = QPushButton("Lower hand")
+        self.lower_button.setAccessibleName("Lower the selected raised hand")
+        self.add_person = QPushButton("Add person…")
+        self.add_person.setAccessibleName("Add someone who joins the meeting")
+        self.new_person = NewPerson(session)
+        self.new_person.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(3)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.balance)
+        layout.addWidget(self.not_heard)
+        layout.addWidget(self.quiet)
+        hands_row = QHBoxLayout()
+        hands_row.addWidget(heading("Hands:", self.hands))
+        hands_row.addWidget(self.hands, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.lower_button)
+        buttons.addWidget(self.add_person)
+        buttons.addStretch(1)
+        hands_row.addLayout(buttons)
+        layout.addLayout(hands_row)
+        layout.addWidget(self.new_person)
+
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._activated)
+        self.hands.activated.connect(self._hand_activated)
+        self.lower_button.clicked.connect(self._lower)
+        self.add_person.clicked.connect(self.new_person.open)
+
+    def _size_columns(self) -> None:
+        """Fixed widths from the font, not from the contents: measuring every cell on every
+        speaker switch would cost more than the switch itself."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        # The widest usual content of each column; longer texts are elided, with a tooltip.
+        samples = ("Key", "", "Neutral", "88:88", "Turns", "Share", "☐ not heard yet")
+        for column, sample in enumerate(samples):
+            if column == 1:
+                continue  # the name takes the rest
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 6)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+            self.hands.setMaximumHeight(self.fontMetrics().height() * 4 + 8)
+
+    def set_quiet_minutes(self, minutes: int) -> None:
+        self.model.quiet_minutes = minutes
+        self.reload()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() != SpeakersModel.HAND:
+            self._activated(index)
+
+    def _activated(self, index: QModelIndex) -> None:
+        person = self.model.participant_at(index.row())
+        if person is not None:
+            self.speaker_chosen.emit(person)
+
+    def _hand_activated(self, index: QModelIndex) -> None:
+        person = self.hands_model.id_at(index.row())
+        if person is not None:
+            self.speaker_chosen.emit(ParticipantId(person))
+
+    def _lower(self) -> None:
+        row = self.hands.currentIndex().row() if self.hands.currentIndex().isValid() else 0
+        person = self.hands_model.id_at(row)
+        if person is not None:
+            self.hand_lowered.emit(ParticipantId(person))
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.hands_model.reload()
+        balance = self.model.balance if self.session.meeting_id is not None else None
+        self.bar.set_balance(balance)
+        self.balance.setText(balance_text(balance))
+        rows = self.model.rows()
+        missing = [r["name"] for r in rows if r["not_heard"]]
+        self.not_heard.setText(f"Not heard yet: {', '.join(missing)}" if missing else "")
+        self.not_heard.setVisible(bool(missing))
+        quiet = self.model.quiet_names
+        self.quiet.setText(
+            f"Quiet {self.model.quiet_minutes}+ min: "
+            + ", ".join(f"{name} ({minutes} min)" for name, minutes in quiet)
+            if quiet
+            else ""
+        )
+        self.quiet.setVisible(bool(quiet))
+        self.lower_button.setEnabled(self.hands_model.rowCount() > 0)
+
+    def on_tick(self) -> None:
+        if self.session.meeting_id is not None and self.session.is_live():
+            self.reload()
+
+    def focus_tracker(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,0 +1,150 @@
+"""The open workspace and meeting, and the only way the window changes the store."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from facilitator import live
+from facilitator.errors import FacilitatorError
+from facilitator.model import MeetingId, MeetingStatus
+from facilitator.store import Change, Row, Workspace
+from ui.undo import OperationCommand, Outcome
+
+TICK_MS = 1000
+HEARTBEAT_MS = 10_000
+
+
+class Session(QObject):
+    """Owns the Workspace, the meeting on screen and the one QUndoStack.
+
+    Every change the window makes is `run()` as an `OperationCommand`; whatever changed the store
+    is announced once, so each panel refreshes only when a change names its tables.
+
+    Signals:
+        changed(Change): after every operation, undo and redo.
+        meeting_opened(object): another meeting (a MeetingId, or None) is on screen.
+        resumed(Change): a live meeting was picked up again after the app had stopped.
+        tick(): once a second while a meeting is open, to repaint timers.
+        error(str): an operation was refused; one line to show without blocking anyone.
+    """
+
+    changed = Signal(object)
+    meeting_opened = Signal(object)
+    resumed = Signal(object)
+    tick = Signal()
+    error = Signal(str)
+
+    def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.meeting_id: MeetingId | None = None
+        self.undo_stack = QUndoStack(self)
+        self._refusals = 0
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self.tick)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self.keep_alive)
+
+    # -- the meeting on screen -------------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: MeetingId | None) -> None:
+        """Show another meeting (None: none). A live meeting is resumed once, here."""
+        self.undo_stack.clear()
+        self.meeting_id = meeting_id
+        resumed: Change | None = None
+        if meeting_id is not None:
+            try:
+                resumed = live.resume_meeting(self.ws, meeting_id=meeting_id)
+            except FacilitatorError as error:
+                self.report(error)
+        self.meeting_opened.emit(meeting_id)
+        if resumed is not None:
+            self.changed.emit(resumed)
+            self.resumed.emit(resumed)
+
+    def meeting(self) -> Row | None:
+        if self.meeting_id is None:
+            return None
+        return self.ws.row("SELECT * FROM meetings WHERE id = ?", (self.meeting_id,))
+
+    def is_live(self) -> bool:
+        if self.meeting_id is None:
+            return False
+        status = self.ws.scalar("SELECT status FROM meetings WHERE id = ?", (self.meeting_id,))
+        return bool(status == MeetingStatus.LIVE)
+
+    def require_meeting(self) -> MeetingId:
+        if self.meeting_id is None:
+            raise RuntimeError("no meeting is open")  # panels are disabled without one
+        return self.meeting_id
+
+    # -- changing the store ----------------------------------------------------------------------
+
+    def run(self, text: str, operation: Callable[[], Change | None]) -> Change | None:
+        """Run one core operation through the undo stack; None if it changed nothing or failed."""
+        if self.meeting_id is None:
+            return None
+        outcome = Outcome()
+        self.undo_stack.push(OperationCommand(self, text, operation, outcome))
+        return outcome.change
+
+    @contextmanager
+    def macro(self, text: str) -> Iterator[None]:
+        """Operations run inside are one step for Ctrl+Z."""
+        stack = self.undo_stack
+        stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            stack.endMacro()
+            top = stack.command(stack.index() - 1)
+            if top is not None and top.childCount() == 0:
+                # Nothing inside was done: drop the empty step rather than offer to undo it.
+                top.setObsolete(True)
+                stack.undo()
+
+    def undo(self) -> str | None:
+        """Undo the last step: what was undone, or None if nothing was (or it was refused)."""
+        return self._step(self.undo_stack.undoText(), self.undo_stack.undo)
+
+    def redo(self) -> str | None:
+        return self._step(self.undo_stack.redoText(), self.undo_stack.redo)
+
+    def _step(self, text: str, step: Callable[[], None]) -> str | None:
+        refused = self._refusals
+        step()
+        return text or None if self._refusals == refused else None
+
+    def notify(self, change: Change) -> None:
+        self.changed.emit(change)
+
+    def report(self, error: FacilitatorError | str) -> None:
+        self._refusals += 1
+        self.error.emit(str(error))
+
+    # -- time --------------------------------------------------------------------------------------
+
+    def start_clock(self) -> None:
+        """Start the 1 s repaint tick and the 10 s heartbeat (not in tests that drive time)."""
+        self._ticker.start()
+        self._heartbeat.start()
+
+    def stop_clock(self) -> None:
+        self._ticker.stop()
+        self._heartbeat.stop()
+
+    def keep_alive(self) -> None:
+        """The heartbeat: lets a later resume know when the record stopped."""
+        if not self.is_live() or self.meeting_id is None:
+            return
+        try:
+            live.mark_alive(self.ws, meeting_id=self.meeting_id)
+        except sqlite3.Error as error:  # a full disk must not stop the meeting
+            self.report(f"could not note that the meeting is still recording: {error}")

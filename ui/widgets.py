@@ -1,0 +1,161 @@
+"""Small building blocks the panels share: item views set up alike, and the quick-add row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.cards import WrapDelegate
+from ui.marks import TEAM_ONLY, TEAM_ONLY_TIP, team_only_icon
+
+EDIT_TRIGGERS = (
+    QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+)
+
+
+def list_view(name: str, parent: QWidget | None = None) -> QListView:
+    """A list of items: word-wrapped, one selection, edited in place with F2 or double-click."""
+    view = QListView(parent)
+    view.setAccessibleName(name)
+    view.setObjectName(name)
+    view.setWordWrap(True)
+    view.setUniformItemSizes(False)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(EDIT_TRIGGERS)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    view.setSpacing(1)
+    view.setItemDelegate(WrapDelegate(view))
+    return view
+
+
+def table_view(name: str, parent: QWidget | None = None, *, stretch: int = 1) -> QTableView:
+    """A table of items: whole rows selected, the `stretch` column takes the spare width."""
+    view = QTableView(parent)
+    view.setAccessibleName(name)
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(EDIT_TRIGGERS)
+    view.setWordWrap(True)
+    view.setTabKeyNavigation(False)  # Tab moves on to the next control, as everywhere else
+    view.setAlternatingRowColors(True)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.verticalHeader().setMinimumSectionSize(20)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    header.setHighlightSections(False)
+    # Fit columns to the first rows only: measuring a thousand rows would block the window.
+    header.setResizeContentsPrecision(60)
+    view.verticalHeader().setResizeContentsPrecision(60)
+    view.setProperty("stretch_column", stretch)
+    return view
+
+
+def stretch_column(view: QTableView) -> None:
+    """Call once a model is set: the text column takes the spare width, the others fit."""
+    column = int(view.property("stretch_column") or 0)
+    view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def team_only_box(name: str, *, checked: bool = False) -> QCheckBox:
+    box = QCheckBox(TEAM_ONLY)
+    box.setIcon(team_only_icon())
+    box.setChecked(checked)
+    box.setToolTip(TEAM_ONLY_TIP)
+    box.setAccessibleName(f"{name}: {TEAM_ONLY.lower()}")
+    box.setAccessibleDescription(TEAM_ONLY_TIP)
+    return box
+
+
+class QuickAdd(QWidget):
+    """A one-line entry that adds an item on Enter; text stays if the store refuses it.
+
+    Signals:
+        submitted(str, bool): the text typed and whether it is team-only.
+    """
+
+    submitted = Signal(str, bool)
+
+    def __init__(
+        self,
+        noun: str,
+        *,
+        placeholder: str,
+        team_only: bool = False,
+        extras: tuple[QWidget, ...] = (),
+        details: tuple[QWidget, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.noun = noun
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(placeholder)
+        self.field.setAccessibleName(f"New {noun}")
+        self.field.setClearButtonEnabled(True)
+        self.team_only = team_only_box(f"New {noun}", checked=team_only)
+        self._default_team_only = team_only
+        self.button = QPushButton("Add")
+        self.button.setAccessibleName(f"Add {noun}")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.field, 3)
+        outer.addLayout(row)
+        for extra in extras:
+            row.addWidget(extra, 0 if isinstance(extra, QComboBox) else 1)
+        if details:  # narrow panels: the details go on a second line
+            row = QHBoxLayout()
+            row.setSpacing(4)
+            outer.addLayout(row)
+            for detail in details:
+                row.addWidget(detail, 0 if isinstance(detail, QComboBox) else 1)
+            row.addStretch(1)
+        row.addWidget(self.team_only)
+        row.addWidget(self.button)
+        self.field.returnPressed.connect(self._submit)
+        for extra in (*extras, *details):
+            if isinstance(extra, QLineEdit):
+                extra.returnPressed.connect(self._submit)
+        self.button.clicked.connect(self._submit)
+
+    def focus(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def accept(self) -> None:
+        """The item was added: ready for the next one."""
+        self.field.clear()
+        self.team_only.setChecked(self._default_team_only)
+
+    def _submit(self) -> None:
+        self.submitted.emit(self.field.text(), self.team_only.isChecked())
+
+
+def heading(text: str, buddy: QWidget | None = None) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
