@@ -9,7 +9,7 @@ from pathlib import Path
 
 from facilitator.audit import verify_chain
 from facilitator.errors import FacilitatorError, WorkspaceError
-from facilitator.schema import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
 from facilitator.store import Workspace
 
 

@@ -5,6 +5,7 @@ Every function here is one operation: one transaction, one audit event, an undoa
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +50,22 @@ def create_case(ws: Workspace, *, label: str, complaint_received_on: str | None 
             "cases",
             {"label": label, "created_at": op.at, "complaint_received_on": complaint_received_on},
         )
+    return op.change
+
+
+def set_complaint_received(ws: Workspace, *, case_id: CaseId, on: dt.date | None) -> Change | None:
+    """Record (or clear, with None) the day the district received the parents' due-process
+    complaint: the resolution timelines count from it (34 CFR 300.510). None if unchanged."""
+    current = ws.row("SELECT complaint_received_on FROM cases WHERE id = ?", (case_id,))
+    if current is None:
+        raise NotFound(f"case {case_id} does not exist")
+    value = on.isoformat() if on is not None else None
+    if current["complaint_received_on"] == value:
+        return None
+    with ws.operation(
+        "case.complaint_received", meeting_id=None, summary={"case_id": case_id, "on": value}
+    ) as op:
+        op.update("cases", case_id, {"complaint_received_on": value})
     return op.change
 
 

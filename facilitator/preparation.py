@@ -1,5 +1,5 @@
-"""Preparing meetings: from a template, back into a template, what to carry forward, and the
-federal deadlines of a resolution meeting."""
+"""Preparing meetings: from a template, back into a template, what to carry forward, whether
+the agenda fits its time, and the federal deadlines of a resolution meeting."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator import meetings
+from facilitator.clock import timestamp_ms
 from facilitator.meetings import NewAgendaItem, NewParticipant
 from facilitator.model import CaseId, ConcernId, MeetingId, MeetingKind
 from facilitator.store import Change, Row, Workspace
@@ -147,6 +148,42 @@ def carry_concerns(
             )
             position += 1
     return op.change
+
+
+@dataclass(frozen=True)
+class AgendaFit:
+    """The agenda's time boxes against the time between the start and the planned end."""
+
+    planned_minutes: int
+    available_minutes: int | None  # None: the start or the planned end is not set
+
+    @property
+    def spare_minutes(self) -> int | None:
+        """Minutes left over (negative: the agenda does not fit)."""
+        if self.available_minutes is None:
+            return None
+        return self.available_minutes - self.planned_minutes
+
+    @property
+    def fits(self) -> bool | None:
+        spare = self.spare_minutes
+        return None if spare is None else spare >= 0
+
+
+def agenda_fit(ws: Workspace, meeting_id: MeetingId) -> AgendaFit:
+    """Whether the agenda fits between the scheduled start and the planned end."""
+    meeting = ws.row(
+        "SELECT scheduled_start, planned_end FROM meetings WHERE id = ?", (meeting_id,)
+    )
+    planned = ws.scalar(
+        "SELECT coalesce(sum(planned_minutes), 0) FROM agenda_items WHERE meeting_id = ?",
+        (meeting_id,),
+    )
+    available = None
+    if meeting and meeting["scheduled_start"] and meeting["planned_end"]:
+        span = timestamp_ms(meeting["planned_end"]) - timestamp_ms(meeting["scheduled_start"])
+        available = span // 60_000
+    return AgendaFit(planned_minutes=int(planned or 0), available_minutes=available)
 
 
 @dataclass(frozen=True)

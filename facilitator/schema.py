@@ -1,7 +1,9 @@
 """The workspace schema as numbered migrations (sqlite-utils `Migrations`), applied at open.
 
 `PRAGMA user_version` holds the number of migrations applied, so an app can refuse a workspace
-written by a newer version of itself. Never edit a migration that has shipped: add the next one.
+written by a newer version of itself. Never edit a migration that has shipped: add the next one,
+and count it in `facilitator.schema_version.SCHEMA_VERSION`. Only creating or upgrading a workspace
+imports this module (and sqlite-utils); opening an up-to-date one does not.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Migrations
 
-APPLICATION_ID = 0x46414349  # "FACI": marks the file as a Facilitator workspace
+from facilitator.schema_version import SCHEMA_VERSION
 
 migrations = Migrations("facilitator")
 
@@ -210,5 +212,13 @@ def m001_meeting_record(db: Any) -> None:
             db.execute(statement if "TRIGGER" not in statement else statement + ";")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
-"""How many migrations this version of the app knows; stored in `PRAGMA user_version`."""
+def migration_count() -> int:
+    """How many migrations are defined here: what `SCHEMA_VERSION` must say."""
+    return len(migrations._migrations)
+
+
+if migration_count() != SCHEMA_VERSION:  # a migration added without counting it, or the reverse
+    raise RuntimeError(
+        f"facilitator.schema defines {migration_count()} migrations but SCHEMA_VERSION says"
+        f" {SCHEMA_VERSION}: update facilitator/schema_version.py"
+    )

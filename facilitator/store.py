@@ -16,12 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from facilitator.audit import append_event
 from facilitator.clock import Clock, SystemClock, format_timestamp
 from facilitator.errors import NotFound, WorkspaceError
-from facilitator.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
 
 Row = dict[str, Any]
 BUSY_TIMEOUT_MS = 5000
@@ -172,7 +170,6 @@ class Workspace:
         self.path = path
         self.clock = clock
         self.read_only = read_only
-        self.db = Database(conn)
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -378,8 +375,12 @@ def _newer(path: Path, version: int) -> str:
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
-    db = Database(conn)
-    migrations.apply(db)
+    # Only a new or older file pays for the migrations and sqlite-utils.
+    from sqlite_utils import Database
+
+    from facilitator.schema import migrations
+
+    migrations.apply(Database(conn))
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

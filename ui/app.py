@@ -2,53 +2,70 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.errors import WorkspaceError
-from facilitator.lock import WorkspaceLock
 from facilitator.model import MeetingId
 from facilitator.record import last_meeting_id
-from facilitator.store import Workspace
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    from ui.session import Session
+    from ui.settings import SettingsStore
+    from ui.startup import Opened
 
 APP_NAME = "Facilitator"
+TEST_SCRIPT = "FACILITATOR_TEST_SCRIPT"
+"""Drives the real window from a child process in tests (tests/ui/test_kill_window.py):
+"switch N" presses N speaker keys, printing "ack <event id> <kind>" once each is on disk."""
 
 
 def run_window(db_path: Path, meeting_id: int | None) -> int:
     """Open the window on `meeting_id` (else the meeting last worked on, else the empty state)
     and run until it closes. Anything that keeps the window from opening (a workspace that cannot
-    be opened or is open elsewhere, no display) is one line on stderr and exit code 1."""
+    be opened or is open elsewhere and not wanted read-only, no display) is one line on stderr and
+    exit code 1. A damaged workspace is set aside and the window says so (see `ui.startup`)."""
+    missing = _missing_display()
+    if missing:
+        return _fail(missing)
+    from ui.startup import ask_read_only, open_workspace
+
+    app, settings = _application()
     try:
-        ws = Workspace.open(db_path)
+        opened = open_workspace(Path(db_path), ask_read_only=ask_read_only)
     except WorkspaceError as error:
         return _fail(str(error))
-    lock = WorkspaceLock(ws.path)
     try:
-        lock.acquire(program="the Facilitator window")
-        chosen = MeetingId(meeting_id) if meeting_id is not None else last_meeting_id(ws)
-        if chosen is not None and ws.row("SELECT id FROM meetings WHERE id = ?", (chosen,)) is None:
-            return _fail(f"meeting {chosen} does not exist in {db_path}")
-        missing = _missing_display()
-        if missing:
-            return _fail(missing)
-        return _show(ws, chosen)
+        ws = opened.ws
+        if opened.damage is not None:
+            chosen = None  # the fresh workspace holds no meeting yet
+        elif meeting_id is not None:
+            chosen = MeetingId(meeting_id)
+            if ws.row("SELECT id FROM meetings WHERE id = ?", (chosen,)) is None:
+                return _fail(f"meeting {chosen} does not exist in {db_path}")
+        else:
+            chosen = last_meeting_id(ws)
+        return _show(app, settings, opened, chosen)
     except WorkspaceError as error:
         return _fail(str(error))
     finally:
-        lock.release()
-        ws.close()
+        opened.close()
 
 
-def _show(ws: Workspace, meeting_id: MeetingId | None) -> int:
+def _application() -> tuple[QApplication, SettingsStore]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ui.main_window import MainWindow
-    from ui.qt_compat import keep_none_alive
-    from ui.session import Session
+    from ui.qt_compat import keep_none_alive, skip_source_scans
     from ui.settings import SettingsStore
 
+    skip_source_scans()  # before the window's modules load: PySide would read each one's source
     keep_none_alive()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -58,15 +75,68 @@ def _show(ws: Workspace, meeting_id: MeetingId | None) -> int:
     settings = SettingsStore(
         QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, "window")
     )
-    session = Session(ws)
+    return app, settings
+
+
+def _show(
+    app: QApplication, settings: SettingsStore, opened: Opened, meeting_id: MeetingId | None
+) -> int:
+    gc.disable()  # start-up makes what the window keeps for good: collecting it is wasted time
+    from ui.main_window import MainWindow
+    from ui.session import Session
+    from ui.startup import announce
+
+    session = Session(opened.ws, lock=opened.lock)
     window = MainWindow(session, settings)
     window.open_meeting(meeting_id)
+    announce(window, opened)
     if settings.current.geometry:
         window.show()
     else:
         window.showMaximized()
+    gc.freeze()  # and later collections skip it: a full one took ~20 ms, a dropped frame
+    gc.enable()
     session.start_clock()
-    return int(app.exec())
+    script = os.environ.get(TEST_SCRIPT)
+    if script:
+        _drive_for_tests(window, session, script)
+    try:
+        return int(app.exec())
+    finally:
+        from ui.background import Background
+
+        for jobs in window.findChildren(Background):
+            jobs.wait()  # an export or backup in flight finishes before the file is closed
+        opened.ws = session.ws  # a restore may have reopened it
+
+
+def _drive_for_tests(window: MainWindow, session: Session, script: str) -> None:
+    """See `TEST_SCRIPT`: the window's own speaker actions, triggered one per event-loop turn."""
+    from PySide6.QtCore import QTimer
+
+    verb, _, count = script.partition(" ")
+    if verb != "switch" or not count.isdigit():
+        raise SystemExit(f"{TEST_SCRIPT}: unknown script {script!r}")
+    remaining = int(count)
+
+    def acknowledge(change: object) -> None:
+        print("ack", getattr(change, "event_id", 0), getattr(change, "kind", ""), flush=True)
+
+    def press() -> None:
+        nonlocal remaining
+        keys = [a for a in window.speaker_keys.actions() if a.objectName().startswith("speaker:")]
+        if remaining <= 0 or not keys:
+            timer.stop()
+            return
+        keys[remaining % len(keys)].trigger()
+        remaining -= 1
+
+    session.changed.connect(acknowledge)
+    timer = QTimer(window)
+    timer.setInterval(1)
+    timer.timeout.connect(press)
+    timer.start()
+    print("ready", flush=True)
 
 
 def _missing_display() -> str:

@@ -44,6 +44,7 @@ def arrange(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     window.splitDockWidget(docks["speakers"], docks["agreements"], Qt.Orientation.Vertical)
     window.tabifyDockWidget(docks["agreements"], docks["actions"])
     window.tabifyDockWidget(docks["actions"], docks["notes"])
+    window.tabifyDockWidget(docks["notes"], docks["case"])
     window.tabifyDockWidget(docks["notes"], docks["settings"])
     docks["settings"].hide()
     docks["agreements"].raise_()

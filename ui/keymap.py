@@ -30,6 +30,9 @@ class Scope(StrEnum):
     WINDOW = "anywhere in the window"
     BOARD = "on a concern card"
     LIST = "on an item in a list"
+    ACROSS = "in the action items across meetings"
+    PREPARE = "while preparing a meeting"
+    AGENDA_EDITOR = "on an agenda item while preparing"
 
 
 @dataclass(frozen=True)
@@ -103,13 +106,58 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "Lists",
         Scope.LIST,
     ),
+    Shortcut(
+        "prepare_mode",
+        "Prepare the meeting (until it starts), or back to run mode",
+        ("Ctrl+Shift+P",),
+        "Preparing",
+    ),
+    Shortcut(
+        "add_participant",
+        "Add a participant (name, role, language)",
+        ("Ctrl+Shift+R",),
+        "Preparing",
+        Scope.PREPARE,
+    ),
+    Shortcut(
+        "add_agenda_item",
+        "Add an agenda item with its time box",
+        ("Ctrl+Shift+A",),
+        "Preparing",
+        Scope.PREPARE,
+    ),
+    Shortcut(
+        "agenda_up", "Move the agenda item up", ("Ctrl+Up",), "Preparing", Scope.AGENDA_EDITOR
+    ),
+    Shortcut(
+        "agenda_down",
+        "Move the agenda item down",
+        ("Ctrl+Down",),
+        "Preparing",
+        Scope.AGENDA_EDITOR,
+    ),
     Shortcut("help", "Show or hide this list of keys", ("F1",), "View"),
     Shortcut("projector", "Show or hide the projector view", ("F5",), "View"),
     Shortcut("larger_text", "Larger text", ("Ctrl++", "Ctrl+="), "View"),
     Shortcut("smaller_text", "Smaller text", ("Ctrl+-",), "View"),
     Shortcut("normal_text", "Normal text size", ("Ctrl+0",), "View"),
     Shortcut("settings", "Show the settings panel", ("Ctrl+,",), "View"),
+    Shortcut(
+        "actions_across",
+        "Action items of every meeting: show or hide (open ones, by due date)",
+        ("Ctrl+Shift+L",),
+        "View",
+    ),
+    Shortcut(
+        "mark_done",
+        "Mark the selected action item done, or open again",
+        ("Space", "Ctrl+D"),
+        "Action items across meetings",
+        Scope.ACROSS,
+    ),
+    Shortcut("new_meeting", "New meeting from a template…", ("Ctrl+N",), "File"),
     Shortcut("open_meeting", "Open meeting…", ("Ctrl+O",), "File"),
+    Shortcut("export_minutes", "Export minutes… (parent or team copy)", ("Ctrl+E",), "File"),
     Shortcut("quit", "Quit (a live meeting resumes when opened again)", ("Ctrl+Q",), "File"),
 )
 

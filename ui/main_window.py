@@ -17,32 +17,41 @@ from PySide6.QtWidgets import (
 
 from facilitator.errors import FacilitatorError
 from facilitator.model import MeetingId
-from facilitator.store import Change
+from facilitator.store import Change, Workspace
+from facilitator.talk_time import TalkTimeTally
 from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
+from ui.actions_view import ActionsView
+from ui.auto_backups import AutoBackups
 from ui.banner import Banner
 from ui.docks import DockPlace, arrange, make_dock, name_tab_bars
 from ui.keymap import TypingGuard
 from ui.live_controls import LiveControls
 from ui.marks import local_time
+from ui.meeting_files import MeetingFiles
 from ui.menus import build_menus
 from ui.models.board_items import BoardItemsModel
-from ui.new_meeting import meeting_from_template, sample_meeting
+from ui.new_meeting import sample_meeting
+from ui.notice import Notice, RefusalNotice, Tone
 from ui.panels.actions import ActionsPanel
 from ui.panels.agenda import AgendaPanel
 from ui.panels.agenda_timer import AgendaTimerPanel
 from ui.panels.agreements import AgreementsPanel
 from ui.panels.base import Panel
+from ui.panels.case import CasePanel
 from ui.panels.concerns import ConcernsPanel
 from ui.panels.non_negotiables import NonNegotiablesPanel
 from ui.panels.notes import NotesPanel
 from ui.panels.settings_panel import SettingsPanel
 from ui.panels.solutions import SolutionsPanel
 from ui.panels.speakers import SpeakersPanel
+from ui.prepare.mode import PrepareMode
 from ui.session import Session
 from ui.settings import FONT_SCALE_STEP, Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from ui.backups_window import BackupsWindow
     from ui.empty_state import MeetingPicker
+    from ui.export_minutes import ExportPanel
     from ui.help_overlay import HelpOverlay
     from ui.projector import ProjectorWindow
 
@@ -74,13 +83,20 @@ class MainWindow(QMainWindow):
         self.agreements = AgreementsPanel(session)
         self.actions_panel = ActionsPanel(session)
         self.notes = NotesPanel(session)
+        self.case = CasePanel(session)
         self.panels: list[Panel] = [
             self.timer, self.agenda, self.speakers, self.concerns, self.non_negotiables,
-            self.solutions, self.agreements, self.actions_panel, self.notes,
+            self.solutions, self.agreements, self.actions_panel, self.notes, self.case,
         ]  # fmt: skip
         self.settings_panel = SettingsPanel(settings)
         self._picker: MeetingPicker | None = None  # made when first needed
         self.banner = Banner()
+        self.refusal = RefusalNotice()  # a write that failed (disk full), until one works again
+        self.notice = Notice("Notice")  # minutes written, a read-only or damaged workspace
+        self.auto_backups = AutoBackups(session, settings.current, self)
+        self.actions_view = ActionsView(session, self)  # filled in when first shown
+        self._export: ExportPanel | None = None  # made when first needed
+        self._backups: BackupsWindow | None = None  # made when first needed
         self.pages = QStackedWidget()
         self.pages.addWidget(self.concerns)
         central = QWidget()
@@ -88,8 +104,12 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(self.banner)
+        column.addWidget(self.refusal)
+        column.addWidget(self.notice)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.prepare = PrepareMode(session, self.pages, column, self)
+        self.meeting_files = MeetingFiles(session, self)
 
         top, left, right = Area.TopDockWidgetArea, Area.LeftDockWidgetArea, Area.RightDockWidgetArea
         bottom = Area.BottomDockWidgetArea
@@ -102,6 +122,7 @@ class MainWindow(QMainWindow):
             (self.agreements, DockPlace("agreements", "Agreements", right)),
             (self.actions_panel, DockPlace("actions", "Action items", right)),
             (self.notes, DockPlace("notes", "Notes", right)),
+            (self.case, DockPlace("case", "Case", right)),
             (self.settings_panel, DockPlace("settings", "Settings", right)),
         ]
         self.docks: dict[str, QDockWidget] = {
@@ -110,6 +131,7 @@ class MainWindow(QMainWindow):
         arrange(self, self.docks)
         self._meeting_layout = self.saveState()
         self._docks_shown = True
+        self._keys_live = True  # speaker keys, pause, next item: not while preparing
 
         self.statusBar().showMessage("F1 lists every key. Ctrl+Z undoes anything.")
         self.statusBar().setAccessibleName("Messages")
@@ -149,13 +171,19 @@ class MainWindow(QMainWindow):
         list_actions(self.solutions.view, self.solutions.model, self.solutions.context_actions())
 
     def _menus(self) -> None:
-        self.new_meeting_action = QAction("New meeting from a template", self)
+        self.new_meeting_action = self.act["new_meeting"]
         self.sample_action = QAction("Open the sample meeting", self)
+        self.import_action = QAction("Import meeting file…", self)
+        self.export_meeting_action = QAction("Export meeting file…", self)
+        self.save_template_action = QAction("Save agenda as template…", self)
+        self.backups_action = QAction("Backups…", self)
+        files = (self.import_action, self.export_meeting_action, self.save_template_action)
         build_menus(
             self.menuBar(),
             self.act,
-            (self.new_meeting_action, self.sample_action),
+            (self.new_meeting_action, *files, self.sample_action),
             (dock.toggleViewAction() for dock in self.docks.values()),
+            (self.act["export_minutes"], self.backups_action),
         )
 
     def _wire(self) -> None:
@@ -168,8 +196,20 @@ class MainWindow(QMainWindow):
         s.changed.connect(self._on_change)
         s.meeting_opened.connect(self._on_meeting_opened)
         s.resumed.connect(self._on_resumed)
+        s.workspace_replaced.connect(self._on_workspace_replaced)
         s.error.connect(self._show_error)
         self.settings.changed.connect(self._apply)
+        s.error.connect(self.refusal.on_error)
+        s.changed.connect(self.refusal.on_change)
+        s.changed.connect(self.auto_backups.on_change)
+        s.meeting_opened.connect(self.auto_backups.on_meeting_opened)
+        s.tick.connect(self.auto_backups.on_tick)
+        self.settings.changed.connect(self.auto_backups.on_settings)
+        self.auto_backups.failed.connect(self._show_error)
+        s.changed.connect(self.actions_view.on_change)
+        s.meeting_opened.connect(self.actions_view.on_meeting_opened)
+        s.error.connect(self.actions_view.on_error)
+        self.actions_view.addActions([a["undo"], a["redo"], a["actions_across"]])
 
         self.speaker_keys.speaker_key.connect(live.switch_speaker)
         self.speaker_keys.hand_key.connect(live.toggle_hand)
@@ -213,8 +253,31 @@ class MainWindow(QMainWindow):
         a["settings"].triggered.connect(lambda: self._raise_dock("settings"))
         a["open_meeting"].triggered.connect(self.show_picker)
         a["quit"].triggered.connect(self.close)
-        self.new_meeting_action.triggered.connect(self.new_meeting)
+        a["actions_across"].triggered.connect(self.actions_view.toggle)
+        a["export_minutes"].triggered.connect(lambda: self.export.open())
+        self.backups_action.triggered.connect(lambda: self.backups.present())
+        self.new_meeting_action.triggered.connect(lambda: self.new_meeting())
         self.sample_action.triggered.connect(self.open_sample)
+        self._wire_preparing()
+
+    def _wire_preparing(self) -> None:
+        """Prepare mode, the case, and the meeting file that carries a prepared meeting."""
+        s, p, files = self.session, self.prepare, self.meeting_files
+        self.act["prepare_mode"].triggered.connect(p.toggle)
+        s.changed.connect(p.on_change)
+        p.mode_changed.connect(self._show_meeting_page)
+        p.start_requested.connect(self.live.start)
+        p.open_requested.connect(lambda m: self.open_meeting(MeetingId(m)))
+        p.form_cancelled.connect(self._form_cancelled)
+        p.new_meeting_requested.connect(self.new_meeting)
+        p.message.connect(self._say)
+        self.save_template_action.triggered.connect(p.save_template)
+        self.case.meeting_chosen.connect(lambda m: self.open_meeting(MeetingId(m)))
+        self.case.next_meeting_requested.connect(self.new_meeting)
+        self.import_action.triggered.connect(files.import_meeting)
+        self.export_meeting_action.triggered.connect(files.export_meeting)
+        files.imported.connect(lambda m: self.open_meeting(MeetingId(m)))
+        files.done.connect(self._say)
 
     def _wire_projector(self, projector: ProjectorWindow) -> None:
         """The projector's signals, once it exists."""
@@ -223,11 +286,20 @@ class MainWindow(QMainWindow):
         self.session.tick.connect(projector.refresh_clock)
         self.settings.changed.connect(projector.apply)
 
+    def _wire_export(self, export: ExportPanel) -> None:
+        export.written.connect(
+            lambda out: self.statusBar().showMessage(f"Minutes written to {out}", 15_000)
+        )
+        export.failed.connect(self._show_error)
+
+    def _wire_backups(self, backups: BackupsWindow) -> None:
+        backups.restored.connect(lambda text: self.notice.say(text, Tone.DONE))
+
     def _wire_picker(self, picker: MeetingPicker) -> None:
         picker.new_meeting_requested.connect(self.new_meeting)
         picker.sample_requested.connect(self.open_sample)
         picker.meeting_chosen.connect(lambda m: self.open_meeting(MeetingId(m)))
-        picker.back_requested.connect(lambda: self.pages.setCurrentIndex(BOARD_PAGE))
+        picker.back_requested.connect(self._show_meeting_page)
 
     @property
     def picker(self) -> MeetingPicker:
@@ -238,6 +310,28 @@ class MainWindow(QMainWindow):
             self.pages.insertWidget(PICKER_PAGE, self._picker)
             self._wire_picker(self._picker)
         return self._picker
+
+    @property
+    def export(self) -> ExportPanel:
+        if self._export is None:
+            from ui.export_minutes import ExportPanel
+
+            self._export = ExportPanel(self.session, self.settings, self.notice)
+            central = self.centralWidget()
+            column = central.layout() if central is not None else None
+            assert isinstance(column, QVBoxLayout)
+            column.insertWidget(column.indexOf(self.pages), self._export)
+            self._wire_export(self._export)
+        return self._export
+
+    @property
+    def backups(self) -> BackupsWindow:
+        if self._backups is None:
+            from ui.backups_window import BackupsWindow
+
+            self._backups = BackupsWindow(self.session, self.auto_backups, self)
+            self._wire_backups(self._backups)
+        return self._backups
 
     @property
     def projector(self) -> ProjectorWindow:
@@ -262,13 +356,17 @@ class MainWindow(QMainWindow):
     def open_meeting(self, meeting_id: MeetingId | None) -> None:
         self.session.open_meeting(meeting_id)
 
-    def new_meeting(self) -> None:
-        try:
-            meeting_id = meeting_from_template(self.session.ws)
-        except FacilitatorError as error:
-            self._show_error(str(error))
-            return
-        self.open_meeting(meeting_id)
+    def new_meeting(self, case_id: int | None = None) -> None:
+        """The new-meeting form, alone (the keys of a running meeting rest while it shows)."""
+        self._show_docks(False)
+        self._live_keys(False)
+        self.prepare.show_form(case_id)
+
+    def _form_cancelled(self) -> None:
+        if self.session.meeting_id is None:
+            self.show_picker()
+        else:
+            self._show_meeting_page()
 
     def open_sample(self) -> None:
         try:
@@ -287,14 +385,36 @@ class MainWindow(QMainWindow):
     def _on_meeting_opened(self, meeting_id: MeetingId | None) -> None:
         meeting = self.session.meeting()
         self.banner.hide()
-        self.setWindowTitle(f"Facilitator - {meeting['title']}" if meeting else "Facilitator")
-        self._rebuild_speaker_keys()
-        self._show_docks(meeting is not None)
+        self._show_title()
+        self.prepare.choose_mode()
         if meeting is None:
+            self._rebuild_speaker_keys()
+            self._show_docks(False)
             self.show_picker()
+        else:
+            self._show_meeting_page()
+
+    def _show_meeting_page(self) -> None:
+        """Prepare mode for a planned meeting (until run mode is asked for), else the board."""
+        preparing = self.prepare.preparing
+        self._show_docks(not preparing)
+        self._live_keys(not preparing)
+        if preparing:
+            self.prepare.show_page()
         else:
             self.pages.setCurrentIndex(BOARD_PAGE)
             self.speakers.focus_tracker()
+
+    def _live_keys(self, on: bool) -> None:
+        """Speaker keys, pause and the agenda keys rest while preparing: they would start it."""
+        self._keys_live = on
+        for name in ("pause", "next_item", "previous_item"):
+            self.act[name].setEnabled(on)
+        self._rebuild_speaker_keys()
+
+    def _on_workspace_replaced(self, ws: Workspace) -> None:
+        """A restore reopened the file: what keeps a workspace of its own follows it."""
+        self.speakers.model.tally = TalkTimeTally(ws)  # until SpeakersModel follows session.ws
 
     def _on_resumed(self, change: Change) -> None:
         gap = self.session.ws.row(
@@ -312,13 +432,16 @@ class MainWindow(QMainWindow):
         if "participants" in change.tables:
             self._rebuild_speaker_keys()
         if "meetings" in change.tables:
-            meeting = self.session.meeting()
-            if meeting is not None:
-                self.setWindowTitle(f"Facilitator - {meeting['title']}")
+            self._show_title()
+
+    def _show_title(self) -> None:
+        meeting = self.session.meeting()
+        title = f"Facilitator - {meeting['title']}" if meeting else "Facilitator"
+        self.setWindowTitle(f"{title} (read-only)" if self.session.ws.read_only else title)
 
     def _rebuild_speaker_keys(self) -> None:
         people = []
-        if self.session.meeting_id is not None:
+        if self.session.meeting_id is not None and self._keys_live:
             people = self.session.ws.rows(
                 "SELECT id, name, hotkey FROM participants WHERE meeting_id = ?"
                 " ORDER BY position, id",
@@ -358,6 +481,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Redone: {text}", 5000)
 
     def _quick_add(self, panel: Panel, dock: str | None) -> None:
+        if not self._docks_shown:  # prepare mode or the new-meeting form
+            self.prepare.quick_add(panel.TITLE)
+            return
         if dock is not None:
             self._raise_dock(dock)
         if self.pages.currentIndex() != BOARD_PAGE and panel is self.concerns:
@@ -371,7 +497,8 @@ class MainWindow(QMainWindow):
     def _leave_field(self) -> None:
         if self._overlay is not None and self._overlay.isVisible():
             self._overlay.dismiss()
-        self.speakers.focus_tracker()
+        if self._docks_shown:
+            self.speakers.focus_tracker()
 
     def toggle_help(self) -> None:
         if self.overlay.isVisible():
@@ -397,6 +524,9 @@ class MainWindow(QMainWindow):
     def _show_error(self, text: str) -> None:
         self.statusBar().showMessage(f"⚠ {text}", 10_000)
 
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
     # -- settings ----------------------------------------------------------------------------------
 
     def _restore(self, settings: Settings) -> None:
@@ -412,6 +542,8 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(self._base_font.pointSizeF() * settings.font_scale / 100)
         self.setFont(font)
         self.speakers.set_quiet_minutes(settings.quiet_minutes)
+        self.case.set_holidays(settings.holidays)
+        self.prepare.set_holidays(settings.holidays)
         self.settings_panel.show_settings(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-_MEETING = ("start_meeting", "end_meeting", "next_item", "previous_item", "pause")
+_MEETING = ("prepare_mode", "start_meeting", "end_meeting", "next_item", "previous_item", "pause")
 _ADD = (
     "add_concern",
     "add_option",
@@ -23,10 +23,14 @@ def build_menus(
     actions: dict[str, QAction],
     file_extras: Iterable[QAction],
     panel_toggles: Iterable[QAction],
+    record_actions: Iterable[QAction] = (),
 ) -> None:
+    """`record_actions`: File menu entries about the record itself (exports, backups)."""
     # Menu titles carry no "&" mnemonics: Alt+letter belongs to the speaker keys.
     file_menu = bar.addMenu("File")
     file_menu.addActions([*file_extras, actions["open_meeting"]])
+    file_menu.addSeparator()
+    file_menu.addActions(list(record_actions))
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     bar.addMenu("Edit").addActions([actions["undo"], actions["redo"]])
@@ -35,7 +39,7 @@ def build_menus(
     meeting.addSeparator()
     meeting.addActions([actions[name] for name in _ADD])
     view = bar.addMenu("View")
-    view.addActions([actions["projector"], actions["help"]])
+    view.addActions([actions["projector"], actions["help"], actions["actions_across"]])
     view.addSeparator()
     view.addActions(
         [actions[n] for n in ("larger_text", "smaller_text", "normal_text", "settings")]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from facilitator import live
 from facilitator.errors import FacilitatorError
+from facilitator.lock import WorkspaceLock
 from facilitator.model import MeetingId, MeetingStatus
 from facilitator.store import Change, Row, Workspace
 from ui.undo import OperationCommand, Outcome
@@ -31,6 +32,7 @@ class Session(QObject):
         resumed(Change): a live meeting was picked up again after the app had stopped.
         tick(): once a second while a meeting is open, to repaint timers.
         error(str): an operation was refused; one line to show without blocking anyone.
+        workspace_replaced(object): `ws` is another Workspace (the file reopened after a restore).
     """
 
     changed = Signal(object)
@@ -38,10 +40,14 @@ class Session(QObject):
     resumed = Signal(object)
     tick = Signal()
     error = Signal(str)
+    workspace_replaced = Signal(object)
 
-    def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, parent: QObject | None = None, *, lock: WorkspaceLock | None = None
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
+        self.lock = lock  # the window's hold on the workspace (None: read-only, or a test)
         self.meeting_id: MeetingId | None = None
         self.undo_stack = QUndoStack(self)
         self._refusals = 0
@@ -59,7 +65,7 @@ class Session(QObject):
         self.undo_stack.clear()
         self.meeting_id = meeting_id
         resumed: Change | None = None
-        if meeting_id is not None:
+        if meeting_id is not None and not self.ws.read_only:  # read-only: another window records
             try:
                 resumed = live.resume_meeting(self.ws, meeting_id=meeting_id)
             except FacilitatorError as error:
@@ -87,9 +93,13 @@ class Session(QObject):
 
     # -- changing the store ----------------------------------------------------------------------
 
-    def run(self, text: str, operation: Callable[[], Change | None]) -> Change | None:
-        """Run one core operation through the undo stack; None if it changed nothing or failed."""
-        if self.meeting_id is None:
+    def run(
+        self, text: str, operation: Callable[[], Change | None], *, any_meeting: bool = False
+    ) -> Change | None:
+        """Run one core operation through the undo stack; None if it changed nothing or failed.
+        Only while a meeting is open, unless the operation is on `any_meeting` (e.g. marking an
+        action item of an earlier meeting done)."""
+        if self.meeting_id is None and not any_meeting:
             return None
         outcome = Outcome()
         self.undo_stack.push(OperationCommand(self, text, operation, outcome))
@@ -134,7 +144,8 @@ class Session(QObject):
     def start_clock(self) -> None:
         """Start the 1 s repaint tick and the 10 s heartbeat (not in tests that drive time)."""
         self._ticker.start()
-        self._heartbeat.start()
+        if not self.ws.read_only:
+            self._heartbeat.start()
 
     def stop_clock(self) -> None:
         self._ticker.stop()
@@ -146,5 +157,12 @@ class Session(QObject):
             return
         try:
             live.mark_alive(self.ws, meeting_id=self.meeting_id)
-        except sqlite3.Error as error:  # a full disk must not stop the meeting
+        except (sqlite3.Error, FacilitatorError) as error:  # a full disk must not stop the meeting
             self.report(f"could not note that the meeting is still recording: {error}")
+
+    def use_workspace(self, ws: Workspace) -> None:
+        """Work on `ws` from now on (the same file reopened after a restore); the caller opens a
+        meeting next, which refreshes every panel."""
+        self.undo_stack.clear()
+        self.ws = ws
+        self.workspace_replaced.emit(ws)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -11,6 +13,7 @@ FONT_SCALE_MIN = 100
 FONT_SCALE_MAX = 200
 FONT_SCALE_STEP = 10
 QUIET_MINUTES_CHOICES = (5, 10, 15, 20, 30)
+BACKUP_KEEP_DAYS_MAX = 3650
 _GROUP = "window"
 
 
@@ -24,6 +27,10 @@ class Settings:
     facilitator_name: str = ""
     geometry: bytes = b""  # QMainWindow.saveGeometry()
     window_state: bytes = b""  # QMainWindow.saveState(): where the panels are
+    backup_folder: str = ""  # where automatic backups go ("": the per-user data folder's)
+    backup_keep_days: int = 30  # after today, the newest backup of each day is kept this long
+    export_folder: str = ""  # where the minutes were last saved ("": the Documents folder)
+    holidays: tuple[dt.date, ...] = ()  # days the district is closed: not business days
 
     def clamped(self) -> Settings:
         return replace(
@@ -31,6 +38,9 @@ class Settings:
             font_scale=max(FONT_SCALE_MIN, min(FONT_SCALE_MAX, int(self.font_scale))),
             quiet_minutes=max(1, min(120, int(self.quiet_minutes))),
             facilitator_name=self.facilitator_name.strip(),
+            backup_folder=self.backup_folder.strip(),
+            backup_keep_days=max(1, min(BACKUP_KEEP_DAYS_MAX, int(self.backup_keep_days))),
+            holidays=tuple(sorted(set(self.holidays))),
         )
 
 
@@ -80,6 +90,8 @@ class SettingsStore(QObject):
         try:
             for field in fields(Settings):
                 value = getattr(settings, field.name)
+                if isinstance(value, tuple):  # dates, as one line of ISO dates
+                    value = " ".join(day.isoformat() for day in value)
                 self._qsettings.setValue(
                     field.name, QByteArray(value) if isinstance(value, bytes) else value
                 )
@@ -97,6 +109,23 @@ def _convert(raw: object, default: object) -> object:
             return int(str(raw))
         if isinstance(default, bytes):
             return bytes(raw.data()) if isinstance(raw, QByteArray) else b""
+        if isinstance(default, tuple):
+            text = " ".join(raw) if isinstance(raw, list) else str(raw or "")
+            return parse_dates(text)[0]
         return str(raw) if raw is not None else default
     except (TypeError, ValueError):
         return default
+
+
+def parse_dates(text: str) -> tuple[tuple[dt.date, ...], list[str]]:
+    """ISO dates separated by spaces, commas or semicolons: the dates, and what was not a date."""
+    dates: list[dt.date] = []
+    wrong: list[str] = []
+    for word in re.split(r"[\s,;]+", text.strip()):
+        if not word:
+            continue
+        try:
+            dates.append(dt.date.fromisoformat(word))
+        except ValueError:
+            wrong.append(word)
+    return tuple(dates), wrong

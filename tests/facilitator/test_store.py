@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from facilitator.errors import WorkspaceError
 from facilitator.paths import workspace_path
-from facilitator.schema import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
 from facilitator.store import Workspace
 
 CONTRACT = {
@@ -141,3 +143,27 @@ def test_a_folder_that_refuses_writes_is_reported_even_as_root(
     monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(WorkspaceError, match=r"cannot create a workspace at .*Permission denied"):
         Workspace.open(tmp_path / "w.sqlite3")
+
+
+def test_the_schema_version_counts_the_migrations() -> None:
+    from facilitator.schema import migration_count
+
+    assert migration_count() == SCHEMA_VERSION
+
+
+def test_opening_an_up_to_date_workspace_loads_no_migrations(db_path: Path) -> None:
+    """sqlite-utils takes longer to import than the window takes to open: only a new or older file
+    (which needs its migrations) pays for it."""
+    Workspace.open(db_path).close()
+    code = (
+        "import sys\n"
+        "from facilitator.store import Workspace\n"
+        "Workspace.open(sys.argv[1]).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlite_utils'"
+        " or m == 'facilitator.schema'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(db_path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -119,8 +119,9 @@ def window(qtbot: QtBot, fresh_ws: Workspace, settings: SettingsStore) -> Iterat
 
 @pytest.fixture
 def meeting_window(window: MainWindow, planned: MeetingId) -> MainWindow:
-    """The window showing the planned meeting, the speaker tracker focused."""
+    """The window showing the planned meeting in run mode, the speaker tracker focused."""
     window.open_meeting(planned)
+    window.prepare.show_run()  # a planned meeting opens in prepare mode
     window.activateWindow()
     window.speakers.focus_tracker()
     return window

@@ -38,3 +38,23 @@ def test_the_work_around_is_not_applied_where_none_does_not_leak() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr[-500:]
+
+
+def test_pyside_tells_modules_that_use_it_without_reading_their_source() -> None:
+    code = (
+        "import sys, linecache\n"
+        "import PySide6.QtCore\n"
+        "from ui.qt_compat import skip_source_scans\n"
+        "assert skip_source_scans()\n"
+        "linecache.clearcache()\n"
+        "from ui.marks import CURRENT\n"
+        "from facilitator.talk_time import TalkTimeTally\n"
+        "flags = sys.modules['shibokensupport.feature'].pyside_feature_dict\n"
+        "read = [f for f in linecache.cache if f.endswith(('marks.py', 'talk_time.py'))]\n"
+        "print(flags['ui.marks'], flags['facilitator.talk_time'], read)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.split() == ["0", "-1", "[]"]

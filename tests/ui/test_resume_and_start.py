@@ -69,6 +69,10 @@ def test_an_empty_workspace_offers_a_new_meeting_and_the_sample(
     assert window.picker.new_meeting.isVisible() and window.picker.sample.isVisible()
     assert not any(dock.isVisible() for dock in window.docks.values())
     qtbot.mouseClick(window.picker.new_meeting, Qt.MouseButton.LeftButton)
+    form = window.prepare.form
+    assert window.pages.currentWidget() is form  # the new-meeting form, alone
+    qtbot.keyClicks(form.case_text, "Maya R., grade 4")
+    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
     meeting = window.session.meeting()
     assert meeting is not None and meeting["status"] == "planned"
     assert meeting["template"] == "facilitated_iep_meeting"
@@ -79,6 +83,8 @@ def test_an_empty_workspace_offers_a_new_meeting_and_the_sample(
         >= 5
     )
     assert window.windowTitle() == f"Facilitator - {meeting['title']}"
+    assert window.pages.currentWidget() is window.prepare.view  # a planned meeting: prepare mode
+    window.prepare.show_run()
     assert window.docks["speakers"].isVisible()
 
 
@@ -109,12 +115,14 @@ def test_the_window_layout_and_settings_are_remembered(
 
     first = make_window(qtbot, fresh_ws, store())
     first.open_meeting(planned)
+    first.prepare.show_run()
     first.show()
     first.docks["non_negotiables"].hide()
     first.settings.update(font_scale=130, quiet_minutes=7, facilitator_name="Sam Rivera")
     first.close()
     second = make_window(qtbot, fresh_ws, store())
     second.open_meeting(planned)
+    second.prepare.show_run()
     second.show()
     assert not second.docks["non_negotiables"].isVisible()
     assert second.docks["speakers"].isVisible()
@@ -135,10 +143,15 @@ def test_a_workspace_that_cannot_be_opened_is_one_line_and_exit_1(
 
 
 def test_a_workspace_open_in_another_window_is_one_line_and_exit_1(
-    fresh_ws: Workspace, capsys: pytest.CaptureFixture[str], qapp: object
+    fresh_ws: Workspace,
+    capsys: pytest.CaptureFixture[str],
+    qapp: object,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from facilitator.lock import WorkspaceLock
 
+    # The start-up question (open it read-only?) is answered "Quit"; see tests/ui/test_startup.py.
+    monkeypatch.setattr("ui.startup.ask_read_only", lambda reason: False)
     with WorkspaceLock(fresh_ws.path):
         assert run_window(fresh_ws.path, None) == 1
     err = capsys.readouterr().err
@@ -157,6 +170,9 @@ def test_a_new_meeting_gets_its_people_from_the_speakers_panel(
 ) -> None:
     window.open_meeting(None)
     qtbot.mouseClick(window.picker.new_meeting, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.prepare.form.case_text, "Maya R., grade 4")
+    qtbot.keyClick(window.prepare.form.case_text, Qt.Key.Key_Return)
+    window.prepare.show_run()
     panel = window.speakers
     qtbot.mouseClick(panel.add_person, Qt.MouseButton.LeftButton)
     assert panel.new_person.name.hasFocus()

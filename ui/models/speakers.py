@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from facilitator import live
 from facilitator.clock import timestamp_ms
 from facilitator.model import Attendance, MeetingStatus, ParticipantId, Role, Side
 from facilitator.store import Row
-from facilitator.talk_time import SpeakingBalance, format_duration
+from facilitator.talk_time import SpeakingBalance, TalkTimeTally, format_duration
 from ui.marks import CURRENT, SPEAKER_BACKGROUND, SPEAKING, ordinal
 from ui.models.rows import Column, Index, ItemRole, RowsModel
-from ui.models.talk_query import speaking_balance
 from ui.session import Session
 
 
@@ -60,6 +59,7 @@ class SpeakersModel(RowsModel):
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(session, parent)
         self.quiet_minutes = 10
+        self.tally = TalkTimeTally(session.ws)  # a key press reads the newest turns, not all
         self.balance: SpeakingBalance | None = None
         self.quiet_names: list[tuple[str, int]] = []
 
@@ -68,7 +68,9 @@ class SpeakersModel(RowsModel):
         meeting = ws.row("SELECT status, started_at FROM meetings WHERE id = ?", (meeting_id,))
         status = meeting["status"] if meeting else MeetingStatus.PLANNED
         started = meeting["started_at"] if meeting else None
-        balance = speaking_balance(ws, meeting_id)
+        if self.tally.ws is not ws:  # a restore reopened the workspace: count on the new one
+            self.tally = TalkTimeTally(ws)
+        balance = self.tally.balance(meeting_id)
         self.balance = balance
         hands = {pid: n for n, pid in enumerate(live.hand_queue(ws, meeting_id), start=1)}
         quiet: dict[int, int] = {}
@@ -111,6 +113,28 @@ class SpeakersModel(RowsModel):
             (r["name"], r["quiet_min"]) for r in rows if r["quiet_min"] is not None and r["turns"]
         ]
         return rows
+
+    def _show(self, rows: list[Row]) -> None:
+        """As every rows model does, but a speaker key repaints only the cells it changed (the two
+        speakers' rows, and everyone's share), not the whole tracker."""
+        before = self.rows()
+        if [r["id"] for r in rows] != [r["id"] for r in before]:
+            super()._show(rows)  # other people: a reset
+            return
+        with QSignalBlocker(self):
+            super()._show(rows)  # takes the rows; its one broad dataChanged is replaced below
+        last = len(self.columns) - 1
+        for number, (old, new) in enumerate(zip(before, rows, strict=True)):
+            if old == new:
+                continue
+            if old["speaking"] != new["speaking"]:  # the whole row's font and colour change
+                self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+                continue
+            # Otherwise each cell shows its text only (the check box's hand is in the text too).
+            changed = [n for n, c in enumerate(self.columns) if c.display(old) != c.display(new)]
+            if changed:
+                first, end = self.index(number, changed[0]), self.index(number, changed[-1])
+                self.dataChanged.emit(first, end)
 
     def participant_at(self, row: int) -> ParticipantId | None:
         found = self.id_at(row)

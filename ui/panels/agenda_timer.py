@@ -10,6 +10,7 @@ from facilitator.talk_time import format_duration
 from facilitator.timing import MeetingTiming, meeting_timing
 from ui.marks import CURRENT, OVERRUN, local_time_ms, with_team_only
 from ui.panels.base import Panel
+from ui.panels.readout import Readout
 from ui.session import Session
 
 
@@ -71,10 +72,11 @@ class AgendaTimerPanel(Panel):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.item.setFont(font)
-        self.item_time = QLabel()
-        self.item_time.setAccessibleName("Time on this item")
-        self.meeting_time = QLabel()
-        self.meeting_time.setAccessibleName("Meeting clock")
+        # The clocks change every second: readouts repaint in place, where labels would relayout.
+        self.item_time = Readout("Time on this item", sample="⚠ 1:12:48 of 1:15:00, 12:12 over")
+        self.meeting_time = Readout(
+            "Meeting clock", sample="⚠ Meeting 1:02:13, planned end 16:30, 1:28:00 over"
+        )
         self.previous = self._button("◀ Previous item", "Previous agenda item")
         self.next = self._button("Next item ▶", "Next agenda item")
         self.pause = self._button("Pause ‖", "Pause: nobody is speaking")
@@ -118,7 +120,9 @@ class AgendaTimerPanel(Panel):
             return
         status = MeetingStatus(meeting["status"])
         self.status.setText({"planned": "○ Planned", "live": "● LIVE", "ended": "■ Ended"}[status])
-        self.status.setStyleSheet("font-weight: bold; color: #b00020;" if status == "live" else "")
+        sheet = "font-weight: bold; color: #b00020;" if status == "live" else ""
+        if self.status.styleSheet() != sheet:  # setting a style sheet polishes the label again
+            self.status.setStyleSheet(sheet)
         self.start_end.setText("End meeting" if status == MeetingStatus.LIVE else "Start meeting")
         self.start_end.setEnabled(status != MeetingStatus.ENDED)
         for button in (self.previous, self.next, self.pause):
@@ -146,9 +150,7 @@ class AgendaTimerPanel(Panel):
             self.item.setText("Between agenda items")
         text, over = item_clock(timing)
         self.item_time.setText(text)
-        self.item_time.setStyleSheet(f"color: {OVERRUN.name()}; font-weight: bold;" if over else "")
+        self.item_time.set_alert(OVERRUN if over else None)
         text, over = meeting_clock(timing)
         self.meeting_time.setText(text)
-        self.meeting_time.setStyleSheet(
-            f"color: {OVERRUN.name()}; font-weight: bold;" if over else ""
-        )
+        self.meeting_time.set_alert(OVERRUN if over else None)

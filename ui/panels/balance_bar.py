@@ -30,27 +30,47 @@ def balance_text(balance: SpeakingBalance | None) -> str:
     return " · ".join(parts)
 
 
+def _shares(balance: SpeakingBalance | None) -> tuple[float, ...]:
+    """What the bar draws: each side's share (nothing, before anyone has spoken)."""
+    if balance is None or balance.total_ms == 0:
+        return ()
+    return tuple(
+        round(balance.sides[side].share, 3) for side in (Side.FAMILY, Side.SCHOOL, Side.NEUTRAL)
+    )
+
+
 class BalanceBar(QWidget):
-    """A bar split by side, each part labelled with its side and share. Emits no signals."""
+    """A bar split by side, each part labelled with its side and share. Emits no signals.
+
+    It is set after every turn: it repaints only when what it shows changed, and paints all of
+    itself, so its parents are not repainted underneath.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._balance: SpeakingBalance | None = None
+        self._text = balance_text(None)
         self.setAccessibleName("Balance of voices, family and school")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def set_balance(self, balance: SpeakingBalance | None) -> None:
+        shown = _shares(self._balance)
         self._balance = balance
         text = balance_text(balance)
-        self.setToolTip(text)
-        self.setAccessibleDescription(text)
-        self.update()
+        if text != self._text:
+            self._text = text
+            self.setToolTip(text)
+            self.setAccessibleDescription(text)
+        if _shares(balance) != shown:
+            self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(200, self.fontMetrics().height() + 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         rect = self.rect().adjusted(0, 1, -1, -2)
         painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
         painter.setBrush(self.palette().color(QPalette.ColorRole.Base))

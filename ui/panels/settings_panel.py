@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
+from ui.auto_backups import BackupSettings
 from ui.settings import (
     FONT_SCALE_MAX,
     FONT_SCALE_MIN,
     FONT_SCALE_STEP,
     Settings,
     SettingsStore,
+    parse_dates,
 )
 
 
@@ -40,11 +42,34 @@ class SettingsPanel(QWidget):
         form.addRow("Quiet after", self.quiet)
         form.addRow("Facilitator", self.name)
         form.addRow(self.talk_times)
+        self.backups = BackupSettings(store)
+        form.addRow("Backups", self.backups)
+        self.holidays = QLineEdit()
+        self.holidays.setAccessibleName("District holidays, as dates YYYY-MM-DD")
+        self.holidays.setPlaceholderText("e.g. 2026-11-26 2026-11-27")
+        self.holidays.setToolTip(
+            "Days the district is closed. Business-day deadlines (such as the 3 days to void a"
+            " resolution agreement) skip them, as they skip weekends."
+        )
+        self.holidays_problem = QLabel()
+        self.holidays_problem.setWordWrap(True)
+        self.holidays_problem.hide()
+        form.addRow("Holidays", self.holidays)
+        form.addRow(self.holidays_problem)
         self.show_settings(store.current)
         self.font_scale.valueChanged.connect(lambda v: store.update(font_scale=v))
         self.quiet.valueChanged.connect(lambda v: store.update(quiet_minutes=v))
         self.talk_times.toggled.connect(lambda on: store.update(projector_talk_times=on))
         self.name.editingFinished.connect(lambda: store.update(facilitator_name=self.name.text()))
+        self.holidays.editingFinished.connect(self._holidays_edited)
+
+    def _holidays_edited(self) -> None:
+        dates, wrong = parse_dates(self.holidays.text())
+        self.store.update(holidays=dates)
+        self.holidays_problem.setText(
+            f"⚠ Not a date (use YYYY-MM-DD), left out: {', '.join(wrong)}" if wrong else ""
+        )
+        self.holidays_problem.setVisible(bool(wrong))
 
     def show_settings(self, settings: Settings) -> None:
         for widget, value in (
@@ -61,3 +86,5 @@ class SettingsPanel(QWidget):
             self.talk_times.blockSignals(False)
         if not self.name.hasFocus() and self.name.text() != settings.facilitator_name:
             self.name.setText(settings.facilitator_name)
+        if not self.holidays.hasFocus():
+            self.holidays.setText(" ".join(day.isoformat() for day in settings.holidays))

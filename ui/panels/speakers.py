@@ -18,6 +18,7 @@ from facilitator.model import ParticipantId
 from ui.models.speakers import HandsModel, SpeakersModel
 from ui.panels.balance_bar import BalanceBar, balance_text
 from ui.panels.base import Panel
+from ui.panels.readout import Readout
 from ui.panels.roster import NewPerson
 from ui.session import Session
 from ui.widgets import heading, list_view, stretch_column, table_view
@@ -50,12 +51,13 @@ class SpeakersPanel(Panel):
             "Click a person, or press their key, to make them the speaker."
             " Tick the box under 'Hand, status' to put them in the queue."
         )
-        stretch_column(self.table)
         self._size_columns()
         self.bar = BalanceBar()
-        self.balance = QLabel()
-        self.balance.setAccessibleName("Family and school share of talk time")
-        # One line that never reflows: it changes with every turn.
+        # It changes with every turn: a readout repaints in place, where a label would relayout.
+        self.balance = Readout(
+            "Family and school share of talk time",
+            sample="Family 31% (14:02) · School 58% (26:10) · Neutral 11% (5:01)",
+        )
         self.balance.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.not_heard = QLabel()
         self.not_heard.setAccessibleName("Not heard yet")
@@ -105,6 +107,10 @@ class SpeakersPanel(Panel):
         speaker switch would cost more than the switch itself."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
+        # No section measures its contents, so a change of data never resizes (and repaints) the
+        # header: while the default mode is "to contents", Qt resizes sections on every change.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        stretch_column(self.table)
         # The widest usual content of each column; longer texts are elided, with a tooltip.
         samples = ("Key", "", "Neutral", "88:88", "Turns", "Share", "☐ not heard yet")
         for column, sample in enumerate(samples):

@@ -1,0 +1,214 @@
+"""Action items across meetings: open items of every case by due date, overdue ones marked in
+words and colour, team-only ones marked, done with one key, and Ctrl+Z takes it back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QIcon
+from PySide6.QtWidgets import QMenu
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from facilitator import board, meetings
+from facilitator.model import ActionItemId, ActionStatus, CaseId, MeetingId, MeetingKind
+from facilitator.store import Workspace
+from tests.ui.keys import CTRL, SHIFT
+from tests.ui.test_accessibility import controls, describe
+from ui.actions_view import ActionsView
+from ui.main_window import MainWindow
+from ui.marks import OVERRUN
+from ui.models.actions_across import DUE, STATUS, WHAT, ActionsAcrossModel
+from ui.session import Session
+
+# The fake clock says 2026-11-29.
+ITEMS = [  # (case, text, owner, due, team only)
+    ("Maya R., grade 4", "Send the reading assessment", "Priya", "2026-11-01", False),  # overdue
+    ("Maya R., grade 4", "Call the district about transport", "Marcus", "2026-12-15", False),
+    ("Leo T., grade 7", "Draft the behaviour plan", "Dana", None, True),
+    ("Leo T., grade 7", "Book the interpreter", "Dana", "2026-12-01", False),
+]
+
+
+@pytest.fixture
+def actions(fresh_ws: Workspace) -> dict[str, ActionItemId]:
+    """Action items in two cases (one meeting each), by their text; one more is already done."""
+    meeting_of: dict[str, MeetingId] = {}
+    found: dict[str, ActionItemId] = {}
+    for case, text, owner, due, team_only in ITEMS:
+        if case not in meeting_of:
+            case_id = CaseId(meetings.create_case(fresh_ws, label=case).created_id or 0)
+            meeting_of[case] = MeetingId(
+                meetings.create_meeting(
+                    fresh_ws, case_id=case_id, kind=MeetingKind.FACILITATED_IEP, title="IEP"
+                ).created_id
+                or 0
+            )
+        change = board.add_action_item(
+            fresh_ws,
+            meeting_id=meeting_of[case],
+            text=text,
+            owner=owner,
+            due_date=due,
+            team_only=team_only,
+        )
+        found[text] = ActionItemId(change.created_id or 0)
+    done = board.add_action_item(
+        fresh_ws, meeting_id=meeting_of[ITEMS[0][0]], text="Already done", owner="Priya"
+    )
+    board.set_action_status(
+        fresh_ws, action_id=ActionItemId(done.created_id or 0), status=ActionStatus.DONE
+    )
+    return found
+
+
+def status_of(ws: Workspace, action_id: int) -> str:
+    return str(ws.scalar("SELECT status FROM action_items WHERE id = ?", (action_id,)))
+
+
+def texts(view: ActionsView, column: int = WHAT) -> list[str]:
+    proxy = view.proxy
+    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+
+
+def open_view(qtbot: QtBot, window: MainWindow) -> ActionsView:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL | SHIFT)
+    view = window.actions_view
+    qtbot.waitUntil(view.isActiveWindow)
+    return view
+
+
+def test_the_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, fresh_ws: Workspace, actions: dict[str, int], qapp: QObject
+) -> None:
+    model = ActionsAcrossModel(Session(fresh_ws), qapp)
+    model.reload()
+    assert model.rowCount() == len(ITEMS)
+    qtmodeltester.check(model)
+    model.show_done = True
+    model.reload()
+    assert model.rowCount() == len(ITEMS) + 1
+    qtmodeltester.check(model)
+
+
+def test_one_key_shows_open_items_of_every_meeting_soonest_due_first(
+    qtbot: QtBot, window: MainWindow, actions: dict[str, int]
+) -> None:
+    view = open_view(qtbot, window)
+    assert texts(view) == [
+        "Send the reading assessment",
+        "Book the interpreter",
+        "Call the district about transport",
+        "[Team only] Draft the behaviour plan",  # undated: last
+    ]
+    assert texts(view, 0) == [
+        "Maya R., grade 4", "Leo T., grade 7", "Maya R., grade 4", "Leo T., grade 7",
+    ]  # fmt: skip
+    assert view.summary.text() == "4 open items, 1 overdue"
+    assert view.table.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+
+
+def test_overdue_items_say_so_in_words_and_in_colour(
+    qtbot: QtBot, window: MainWindow, actions: dict[str, int]
+) -> None:
+    view = open_view(qtbot, window)
+    overdue = [view.proxy.index(0, column) for column in (DUE, STATUS)]
+    assert [cell.data() for cell in overdue] == ["2026-11-01 (overdue)", "Overdue"]
+    for cell in overdue:
+        brush = cell.data(Qt.ItemDataRole.ForegroundRole)
+        assert isinstance(brush, QBrush) and brush.color() == OVERRUN
+        assert cell.data(Qt.ItemDataRole.FontRole).bold()
+    on_time = view.proxy.index(1, STATUS)
+    assert on_time.data() == "Open"
+    assert on_time.data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_team_only_items_are_marked_with_words_and_the_padlock(
+    qtbot: QtBot, window: MainWindow, actions: dict[str, int]
+) -> None:
+    view = open_view(qtbot, window)
+    cell = view.proxy.index(3, WHAT)
+    assert cell.data().startswith("[Team only]")
+    assert isinstance(cell.data(Qt.ItemDataRole.DecorationRole), QIcon)
+    assert "parent copy" in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.mark.parametrize(
+    "key", [(Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_D, CTRL)]
+)
+def test_one_key_marks_the_selected_item_done_and_ctrl_z_brings_it_back(
+    qtbot: QtBot,
+    window: MainWindow,
+    actions: dict[str, int],
+    key: tuple[Qt.Key, Qt.KeyboardModifier],
+) -> None:
+    ws = window.session.ws
+    view = open_view(qtbot, window)
+    first = actions["Send the reading assessment"]
+    assert view.table.currentIndex().row() == 0
+    qtbot.keyClick(view.table, *key)
+    assert status_of(ws, first) == "done"
+    assert "Send the reading assessment" not in texts(view)
+    assert view.table.currentIndex().row() == 0  # the next item is selected, ready for the next
+    assert view.summary.text() == "3 open items, 0 overdue"
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert status_of(ws, first) == "open"
+    assert texts(view)[0] == "Send the reading assessment"
+
+
+def test_done_items_can_be_shown_and_opened_again(
+    qtbot: QtBot, window: MainWindow, actions: dict[str, int]
+) -> None:
+    view = open_view(qtbot, window)
+    view.show_done.setChecked(True)
+    assert "Already done" in texts(view)
+    row = texts(view).index("Already done")
+    assert view.proxy.index(row, STATUS).data() == "Done"
+    view.table.setCurrentIndex(view.proxy.index(row, 0))
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)
+    done_id = window.session.ws.scalar("SELECT id FROM action_items WHERE text = 'Already done'")
+    assert status_of(window.session.ws, done_id) == "open"
+
+
+def test_the_list_filters_and_sorts(
+    qtbot: QtBot, window: MainWindow, actions: dict[str, int]
+) -> None:
+    view = open_view(qtbot, window)
+    qtbot.keyClicks(view.filter, "leo")
+    assert texts(view) == ["Book the interpreter", "[Team only] Draft the behaviour plan"]
+    view.filter.clear()
+    view.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by who
+    assert texts(view, 2) == ["Dana", "Dana", "Marcus", "Priya"]
+
+
+def test_items_added_in_the_meeting_appear_at_once(
+    qtbot: QtBot, window: MainWindow, planned: MeetingId
+) -> None:
+    view = open_view(qtbot, window)
+    assert texts(view) == []
+    window.open_meeting(planned)
+    window.session.run(
+        "Add action item",
+        lambda: board.add_action_item(
+            window.session.ws, meeting_id=planned, text="Share the draft goals", owner="Priya"
+        ),
+    )
+    assert texts(view) == ["Share the draft goals"]
+
+
+def test_the_view_is_in_the_view_menu(window: MainWindow) -> None:
+    menus = {menu.title(): menu for menu in window.menuBar().findChildren(QMenu)}
+    entries = [a.text() for a in menus["View"].actions()]
+    assert window.act["actions_across"].text() in entries
+
+
+def test_every_control_of_the_view_has_an_accessible_name(
+    qtbot: QtBot, window: MainWindow, actions: dict[str, int]
+) -> None:
+    view = open_view(qtbot, window)
+    found = controls(view)
+    assert view.table in found and view.filter in found
+    assert [describe(w) for w in found if not w.accessibleName()] == []

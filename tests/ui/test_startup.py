@@ -1,0 +1,234 @@
+"""Opening the workspace for the window: a damaged file is set aside and the newest good backup is
+offered in a banner (one click restores it); a workspace another window holds opens read-only
+when asked, and then refuses every action in one line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from facilitator import board, recovery
+from facilitator.backups import make_backup
+from facilitator.demo import create_demo
+from facilitator.errors import WorkspaceError
+from facilitator.lock import WorkspaceLock
+from facilitator.store import Workspace
+from facilitator.workspace_files import companion
+from ui import startup
+from ui.app import run_window
+from ui.auto_backups import backup_policy
+from ui.main_window import MainWindow
+from ui.notice import Tone
+from ui.session import Session
+from ui.settings import SettingsStore
+from ui.startup import Opened, announce, open_workspace
+
+
+def never_asked(reason: str) -> bool:
+    raise AssertionError(f"asked about read-only: {reason}")
+
+
+@pytest.fixture
+def workspace(db_path: Path) -> Path:
+    """A workspace holding the sample case, closed cleanly."""
+    with Workspace.open(db_path) as ws:
+        create_demo(ws)
+    return db_path
+
+
+def damage_pages(path: Path) -> None:
+    """Garbage over a few pages in the middle: the file opens, but `quick_check` fails."""
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 4)
+        handle.write(b"\xa5" * 4096 * 4)
+
+
+def left_by_a_crash(path: Path) -> None:
+    companion(path, "-wal").touch()  # what a killed process leaves beside the file
+
+
+@pytest.fixture
+def opened_window(
+    qtbot: QtBot, settings: SettingsStore
+) -> Iterator[tuple[list[Opened], list[MainWindow]]]:
+    """Makes the window the way `run_window` does, for the `Opened` it is given."""
+    made: tuple[list[Opened], list[MainWindow]] = ([], [])
+    yield made
+    for window in made[1]:
+        window.close()  # before its workspace: closing saves the layout, which repaints
+        window.session.ws.close()
+    for opened in made[0]:
+        if opened.lock is not None:
+            opened.lock.release()
+
+
+def show(
+    qtbot: QtBot,
+    settings: SettingsStore,
+    opened: Opened,
+    made: tuple[list[Opened], list[MainWindow]],
+) -> MainWindow:
+    window = MainWindow(Session(opened.ws, lock=opened.lock), settings)
+    qtbot.addWidget(window)
+    made[0].append(opened)
+    made[1].append(window)
+    window.open_meeting(None)
+    announce(window, opened)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def searched(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the banner has the outcome of the search for a backup (made on a worker)."""
+    qtbot.waitUntil(lambda: "Looking for" not in window.notice.text(), timeout=10_000)
+
+
+def test_a_clean_start_skips_the_start_up_check(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(recovery, "check_on_open", lambda path: pytest.fail("checked"))
+    opened = open_workspace(workspace, ask_read_only=never_asked)
+    try:
+        assert opened.damage is None and opened.lock is not None and not opened.ws.read_only
+    finally:
+        opened.close()
+
+
+def test_a_damaged_workspace_is_set_aside_and_the_newest_good_backup_restores_it(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+) -> None:
+    policy = backup_policy(settings.current)
+    with Workspace.open(workspace) as ws:
+        make_backup(ws, policy, reason="meeting-end")
+        meetings = ws.scalar("SELECT count(*) FROM meetings")
+    damage_pages(workspace)
+    left_by_a_crash(workspace)
+    opened = open_workspace(workspace, ask_read_only=never_asked)
+    assert opened.damage is not None and "is damaged" in opened.damage.problem
+    aside = opened.damage.aside
+    assert aside.exists() and ".damaged-" in aside.name  # moved, never deleted
+    assert opened.ws.scalar("SELECT count(*) FROM meetings") == 0  # a fresh workspace
+    window = show(qtbot, settings, opened, opened_window)
+    notice = window.notice
+    searched(qtbot, window)
+    assert notice.isVisible() and notice.tone is Tone.WARNING
+    assert f"moved aside to {aside}" in notice.text() and "nothing was deleted" in notice.text()
+    assert "The newest backup that verifies is from " in notice.text()
+    assert notice.action.text().startswith("Restore the backup from ")
+    qtbot.mouseClick(notice.action, Qt.MouseButton.LeftButton)  # one click
+    assert window.session.ws.scalar("SELECT count(*) FROM meetings") == meetings
+    assert notice.tone is Tone.DONE and f"damaged file is kept as {aside}" in notice.text()
+    assert aside.exists()
+
+
+def test_a_workspace_that_will_not_open_is_damage_too(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+) -> None:
+    with workspace.open("r+b") as handle:
+        handle.seek(100)  # past the header: the schema page itself
+        handle.write(b"\xa5" * 3000)
+    opened = open_workspace(workspace, ask_read_only=never_asked)
+    assert opened.damage is not None and opened.damage.aside.exists()
+    window = show(qtbot, settings, opened, opened_window)
+    searched(qtbot, window)
+    assert "No backup that verifies was found" in window.notice.text()
+    assert not window.notice.action.isVisible()
+
+
+def test_a_first_start_makes_the_workspace_and_its_folder(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "facilitator" / "workspace.sqlite3"
+    opened = open_workspace(path, ask_read_only=never_asked)
+    try:
+        assert path.is_file() and opened.lock is not None and opened.damage is None
+    finally:
+        opened.close()
+
+
+def test_another_kind_of_file_is_never_moved(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear parents, ...")
+    with pytest.raises(WorkspaceError, match="not a Facilitator workspace"):
+        open_workspace(letter, ask_read_only=never_asked)
+    assert letter.read_text() == "Dear parents, ..."
+
+
+def test_a_workspace_held_by_another_window_opens_read_only_when_asked(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+) -> None:
+    asked: list[str] = []
+
+    def open_it_read_only(why: str) -> bool:
+        asked.append(why)
+        return True
+
+    other = WorkspaceLock(workspace)
+    other.acquire(program="the Facilitator window")
+    try:
+        opened = open_workspace(workspace, ask_read_only=open_it_read_only)
+        assert asked == [opened.held_by]
+        assert "already open in the Facilitator window (process" in asked[0]
+        assert opened.ws.read_only and opened.lock is None
+        window = show(qtbot, settings, opened, opened_window)
+        meeting = window.session.ws.scalar("SELECT max(id) FROM meetings")
+        window.open_meeting(meeting)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        assert window.windowTitle().endswith("(read-only)")
+        assert window.notice.text().startswith("ℹ Read-only: this workspace is already open in")
+        window.session.start_clock()
+        assert not window.session._heartbeat.isActive()  # nothing is written, not even that
+        window.session.stop_clock()
+        events = window.session.ws.scalar("SELECT count(*) FROM events")
+        change = window.session.run(
+            "Add concern",
+            lambda: board.add_concern(window.session.ws, meeting_id=meeting, text="x"),
+        )
+        assert change is None
+        message = window.statusBar().currentMessage()
+        assert message.startswith("⚠ not recorded:") and "read-only" in message
+        assert "\n" not in message
+        assert window.session.ws.scalar("SELECT count(*) FROM events") == events
+    finally:
+        other.release()
+
+
+def test_declining_read_only_is_one_line_and_exit_1(
+    workspace: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    qapp: object,
+) -> None:
+    monkeypatch.setattr(startup, "ask_read_only", lambda reason: False)
+    with WorkspaceLock(workspace):
+        assert run_window(workspace, None) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "already open" in err
+
+
+def test_the_check_is_cheap_to_skip(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[Path] = []
+    real = recovery.check_on_open
+
+    def counted(path: Path) -> recovery.Health:
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(recovery, "check_on_open", counted)
+    left_by_a_crash(workspace)
+    opened = open_workspace(workspace, ask_read_only=never_asked)
+    opened.close()
+    assert calls == [workspace]  # a crash left its log: checked, found healthy, opened as usual

@@ -1,0 +1,169 @@
+"""View > Action items across meetings: every open item by case, owner and due date, in a window of
+its own beside the meeting; one key marks the selected item done, Ctrl+Z takes it back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.store import Change
+from ui.actions import make_action
+from ui.keymap import BY_NAME
+from ui.session import Session
+from ui.widgets import stretch_column, table_view
+
+if TYPE_CHECKING:
+    from ui.models.actions_across import ActionsAcrossModel
+
+
+class ActionsView(QWidget):
+    """A window listing action items of every meeting; it reads the store only while shown.
+
+    Signals: none of its own (marking done goes through the session, like every change).
+    """
+
+    model: ActionsAcrossModel
+    proxy: QSortFilterProxyModel
+    table: QTableView
+    filter: QLineEdit
+    show_done: QCheckBox
+    summary: QLabel
+    message: QLabel
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.session = session
+        self.setObjectName("ActionsView")
+        self.setWindowTitle("Action items across meetings")
+        self.setAccessibleName("Action items across meetings")
+        self.resize(980, 520)
+        self._built = False  # the list is made when first shown: the window starts faster
+        self._stale = True
+        self.mark_done = make_action(self, BY_NAME["mark_done"])
+        self.mark_done.triggered.connect(self.toggle_current)
+
+    def _build(self) -> None:
+        """The list and its controls, made when the window is first shown."""
+        from ui.models.actions_across import DUE, SORT_ROLE, ActionsAcrossModel
+
+        self._built = True
+        self.model = ActionsAcrossModel(self.session, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter by case, person, meeting or words")
+        self.filter.setAccessibleName("Filter the action items")
+        self.filter.setClearButtonEnabled(True)
+        self.show_done = QCheckBox("Show done items too")
+        self.show_done.setAccessibleName("Show done items too")
+        self.table = table_view("Action items across meetings", stretch=1)
+        self.table.setModel(self.proxy)
+        self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DUE, Qt.SortOrder.AscendingOrder)
+        stretch_column(self.table)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("How many items are open and overdue")
+        self.message = QLabel()
+        self.message.setAccessibleName("Messages")
+        self.message.setWordWrap(True)
+        hint = QLabel("Space or Ctrl+D: mark the selected item done (again: open). Ctrl+Z undoes.")
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.show_done)
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.summary)
+        column.addWidget(hint)
+        column.addWidget(self.message)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.show_done.toggled.connect(self._show_done)
+        self.model.modelReset.connect(self._summarise)
+        self.model.dataChanged.connect(self._summarise)
+
+    # -- the session's news ------------------------------------------------------------------------
+
+    def on_change(self, change: Change) -> None:
+        if self.isVisible():
+            self.message.clear()
+            self.model.on_change(change)
+        else:
+            self._stale = True
+
+    def on_meeting_opened(self, meeting_id: object = None) -> None:
+        """Another meeting, or another workspace file (a restore): read everything again."""
+        if self.isVisible():
+            self.model.reload()
+        else:
+            self._stale = True
+
+    def on_error(self, text: str) -> None:
+        if self._built and self.isVisible():
+            self.message.setText(f"⚠ {text}")
+
+    # -- what the facilitator does -----------------------------------------------------------------
+
+    def toggle(self) -> None:
+        """Show the window (in front, the list focused), or hide it if it is in front already."""
+        if self.isVisible() and self.isActiveWindow():
+            self.hide()
+            return
+        if self.isVisible():
+            self.raise_()  # behind the meeting window: bring it forward
+        if not self._built:
+            self._build()  # before showing: children added later would show only later
+        self.show()
+        self.activateWindow()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def toggle_current(self) -> None:
+        """Mark the selected item done (or open again); the selection stays where it was."""
+        current = self.table.currentIndex() if self._built else None
+        if current is None or not current.isValid():
+            return
+        row = current.row()
+        self.model.toggle_done(self.proxy.mapToSource(current).row())
+        if self.proxy.rowCount():
+            row = min(row, self.proxy.rowCount() - 1)
+            self.table.setCurrentIndex(self.proxy.index(row, 0))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._built:
+            self._build()
+        if self._stale:
+            self._stale = False
+            self.model.reload()
+        super().showEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+    def _show_done(self, on: bool) -> None:
+        self.model.show_done = on
+        self.model.reload()
+
+    def _summarise(self) -> None:
+        rows = self.model.rowCount()
+        overdue = sum(self.model.is_overdue(n) for n in range(rows))
+        what = "items" if self.model.show_done else "open items"
+        self.summary.setText(f"{rows} {what}, {overdue} overdue")

@@ -1,0 +1,87 @@
+"""File > Export meeting file… and Import meeting file…: the JSON file that carries a prepared
+meeting from the coordinator's computer to the meeting laptop (the same format as
+`facilitator export --format json` and `facilitator import`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from facilitator.errors import FacilitatorError
+from facilitator.exchange import export_json, import_json, read_json
+from facilitator.model import MeetingId
+from facilitator.templates import safe_file_stem
+from ui.session import Session
+
+FILTER = "Facilitator meeting files (*.json);;All files (*)"
+
+
+class MeetingFiles(QObject):
+    """Asks for a file name with the system's file dialog, then exports or imports.
+
+    Signals:
+        done(str): one line saying what was written or added.
+        imported(int): a meeting was added from a file (its new id), to be opened.
+    """
+
+    done = Signal(str)
+    imported = Signal(int)
+
+    def __init__(self, session: Session, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self._window = window
+        self.folder = Path.home()  # where the last file was; the dialog starts there
+
+    def export_meeting(self) -> Path | None:
+        meeting = self.session.meeting()
+        if meeting is None:
+            self.session.report("open a meeting to export it")
+            return None
+        case = self.session.ws.scalar("SELECT label FROM cases WHERE id = ?", (meeting["case_id"],))
+        stem = safe_file_stem(f"{case} {meeting['title']}")
+        suggested = self.folder / f"{stem}.json"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._window, "Export meeting file", str(suggested), FILTER
+        )
+        if not chosen:
+            return None
+        out = Path(chosen)
+        if not out.suffix:
+            out = out.with_suffix(".json")
+        try:
+            export_json(self.session.ws, MeetingId(meeting["id"]), out)
+        except (FacilitatorError, OSError) as error:
+            self.session.report(f"meeting file not written: {_reason(error)}")
+            return None
+        self.folder = out.parent
+        self.done.emit(
+            f"Meeting file written to {out}. On the meeting laptop: File > Import meeting file…"
+        )
+        return out
+
+    def import_meeting(self) -> MeetingId | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self._window, "Import meeting file", str(self.folder), FILTER
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        try:
+            meeting_id = import_json(self.session.ws, read_json(path))
+        except (FacilitatorError, OSError) as error:
+            self.session.report(f"not imported: {_reason(error)}")
+            return None
+        self.folder = path.parent
+        title = self.session.ws.scalar("SELECT title FROM meetings WHERE id = ?", (meeting_id,))
+        self.done.emit(f"Imported '{title}' from {path.name}")
+        self.imported.emit(meeting_id)
+        return meeting_id
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error).splitlines()[0] if str(error) else type(error).__name__

@@ -1,0 +1,189 @@
+"""What is known before the meeting: concerns (say from the parents' letter), each side's
+non-negotiables with their basis, and options from the internal review."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator import board
+from facilitator.model import HeldBy, ParticipantId
+from ui.actions import list_actions
+from ui.delegates import ChoiceDelegate
+from ui.marks import team_only_icon
+from ui.models.board_items import BoardItemsModel, SolutionsModel
+from ui.models.prepare import PreparedConcernsModel, PreparedNonNegotiablesModel
+from ui.panels.base import Panel
+from ui.session import Session
+from ui.widgets import QuickAdd, heading, stretch_column, table_view
+
+TEAM_ONLY_NOTE = (
+    "Team-only keeps this out of the parents' copy of the minutes and off the projector. It is"
+    " not a promise of secrecy: parents may ask to see school records (FERPA, 34 CFR 99.3;"
+    " IDEA 34 CFR 300.613)."
+)
+NOT_RECORDED = 0
+
+
+class PreloadedItems(Panel):
+    """Three short lists, each with its quick-add row and team-only box, and the honest note on
+    what team-only means. Signals: none of its own."""
+
+    TITLE = "Known before the meeting"
+    TABLES = frozenset(
+        {"concerns", "non_negotiables", "solutions", "solution_concerns", "participants"}
+    )
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.concerns_model = PreparedConcernsModel(session, self)
+        self.non_negotiables_model = PreparedNonNegotiablesModel(session, self)
+        self.options_model = SolutionsModel(session, self)
+        self.concerns = self._view("Concerns known before the meeting", self.concerns_model, 0)
+        self.non_negotiables = self._view("Non-negotiables", self.non_negotiables_model, 0)
+        self.options = self._view("Options to bring", self.options_model, 1)
+        held_by = [(side.label, side.value) for side in (HeldBy.SCHOOL, HeldBy.FAMILY)]
+        self.non_negotiables.setItemDelegateForColumn(
+            2, ChoiceDelegate("Held by", held_by, self.non_negotiables)
+        )
+        self.raised_by = QComboBox()
+        self.raised_by.setAccessibleName("New concern raised by")
+        self.raised_by.setToolTip("Who raised it (for a letter: who wrote it)")
+        self.add_concern = QuickAdd(
+            "concern",
+            placeholder="Concern, in the family's words (Enter adds)",
+            details=(self.raised_by,),
+        )
+        self.basis = QLineEdit()
+        self.basis.setPlaceholderText("Basis (rule, reason)")
+        self.basis.setAccessibleName("New non-negotiable: basis")
+        self.held_by = QComboBox()
+        self.held_by.setAccessibleName("New non-negotiable held by")
+        for side in (HeldBy.SCHOOL, HeldBy.FAMILY):
+            self.held_by.addItem(f"{side.label} holds it", side.value)
+        self.add_non_negotiable = QuickAdd(
+            "non-negotiable",
+            placeholder="Non-negotiable (Enter adds)",
+            extras=(self.basis,),
+            details=(self.held_by,),
+        )
+        self.add_option = QuickAdd("option", placeholder="Option to bring (Enter adds)")
+        self.note = QLabel(TEAM_ONLY_NOTE)
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("What team-only means")
+        padlock = QLabel()
+        padlock.setPixmap(team_only_icon().pixmap(16, 16))
+        padlock.setAlignment(Qt.AlignmentFlag.AlignTop)
+        note = QHBoxLayout()
+        note.addWidget(padlock)
+        note.addWidget(self.note, 1)
+        for quick_add in (self.add_concern, self.add_non_negotiable, self.add_option):
+            quick_add.team_only.setToolTip(TEAM_ONLY_NOTE)
+            quick_add.team_only.setAccessibleDescription(TEAM_ONLY_NOTE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(3)
+        for title, view, quick_add in (
+            ("Concerns", self.concerns, self.add_concern),
+            ("Non-negotiables", self.non_negotiables, self.add_non_negotiable),
+            ("Options (e.g. from the internal review)", self.options, self.add_option),
+        ):
+            layout.addWidget(heading(title, view))
+            layout.addWidget(view, 1)
+            layout.addWidget(quick_add)
+        layout.addLayout(note)
+        self.add_concern.submitted.connect(self.add_concern_now)
+        self.add_non_negotiable.submitted.connect(self.add_non_negotiable_now)
+        self.add_option.submitted.connect(self.add_option_now)
+
+    def _view(self, name: str, model: BoardItemsModel, stretch: int) -> QTableView:
+        view = table_view(name, stretch=stretch)
+        view.setModel(model)
+        stretch_column(view)
+        list_actions(view, model)
+        return view
+
+    def focus_add(self, kind: str) -> bool:
+        """Put the keyboard in the quick-add of 'concern', 'non_negotiable' or 'option'."""
+        quick_add = {
+            "concern": self.add_concern,
+            "non_negotiable": self.add_non_negotiable,
+            "option": self.add_option,
+        }.get(kind)
+        if quick_add is None:
+            return False
+        quick_add.focus()
+        return True
+
+    # -- adding ------------------------------------------------------------------------------------
+
+    def add_concern_now(self, text: str, team_only: bool) -> None:
+        ws, meeting_id = self.session.ws, self.session.require_meeting()
+        chosen = self.raised_by.currentData()
+        raised_by = ParticipantId(chosen) if chosen else None
+        change = self.session.run(
+            "Add concern",
+            lambda: board.add_concern(
+                ws, meeting_id=meeting_id, text=text, raised_by=raised_by, team_only=team_only
+            ),
+        )
+        if change is not None:
+            self.add_concern.accept()
+
+    def add_non_negotiable_now(self, text: str, team_only: bool) -> None:
+        ws, meeting_id = self.session.ws, self.session.require_meeting()
+        held_by = HeldBy(self.held_by.currentData())
+        basis = self.basis.text()
+        change = self.session.run(
+            "Add non-negotiable",
+            lambda: board.add_non_negotiable(
+                ws, meeting_id=meeting_id, text=text, held_by=held_by, basis=basis,
+                team_only=team_only,
+            ),
+        )  # fmt: skip
+        if change is not None:
+            self.add_non_negotiable.accept()
+            self.basis.clear()
+
+    def add_option_now(self, text: str, team_only: bool) -> None:
+        ws, meeting_id = self.session.ws, self.session.require_meeting()
+        change = self.session.run(
+            "Add option",
+            lambda: board.add_solution(ws, meeting_id=meeting_id, text=text, team_only=team_only),
+        )
+        if change is not None:
+            self.add_option.accept()
+
+    # -- showing the store -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        models: tuple[BoardItemsModel, ...] = (
+            self.concerns_model, self.non_negotiables_model, self.options_model,
+        )  # fmt: skip
+        for model in models:
+            model.reload()
+        self._fill_raised_by()
+
+    def _fill_raised_by(self) -> None:
+        chosen = self.raised_by.currentData()
+        self.raised_by.clear()
+        self.raised_by.addItem("Raised by: not recorded", NOT_RECORDED)
+        if self.session.meeting_id is not None:
+            for person in self.session.ws.rows(
+                "SELECT id, name FROM participants WHERE meeting_id = ? ORDER BY position, id",
+                (self.session.meeting_id,),
+            ):
+                self.raised_by.addItem(f"Raised by {person['name']}", person["id"])
+        self.raised_by.setCurrentIndex(max(0, self.raised_by.findData(chosen)))
+
+    def on_meeting_opened(self, meeting_id: object = None) -> None:
+        super().on_meeting_opened(meeting_id)
+        self.raised_by.setCurrentIndex(0)

@@ -1,0 +1,136 @@
+"""Opening the workspace for the window: one writer at a time, and a damaged file set aside.
+
+- Another window holds the workspace (its lock): say which program, and offer to open it read-only
+  (the one dialog of the app, shown before any meeting is on screen in this copy).
+- The file is damaged: move it aside (never delete it), start on a fresh workspace, and say so in a
+  banner that offers the newest backup that verifies, one click to restore it.
+
+The full start-up check (`check_on_open`: ~0.1 s on a workspace of 1,000 meetings) runs only when
+the last session did not end cleanly (a `-wal` file was left beside the workspace: a crash, a
+kill, a dead battery) or when the file cannot be opened at all; a clean start costs one `stat`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from facilitator.errors import WorkspaceError
+from facilitator.lock import WorkspaceLock
+from facilitator.store import Workspace
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+PROGRAM = "the Facilitator window"
+AskReadOnly = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A damaged workspace found at start-up: what was wrong, and where the file now is."""
+
+    problem: str
+    aside: Path
+
+
+@dataclass
+class Opened:
+    """The workspace the window works on. `lock` is None when it is open read-only, and
+    `held_by` then says why (who has it)."""
+
+    ws: Workspace
+    lock: WorkspaceLock | None
+    held_by: str = ""
+    damage: Damage | None = None
+
+    def close(self) -> None:
+        self.ws.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def open_workspace(path: Path, *, ask_read_only: AskReadOnly) -> Opened:
+    """Take the workspace's lock and open it, setting a damaged file aside; or, if another
+    program holds it and `ask_read_only(why)` agrees, open it read-only. Raises WorkspaceError
+    (one line) when it cannot be opened at all."""
+    path = Path(path)
+    try:  # a first start: the folder of the new workspace (and of its lock) is made here
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise WorkspaceError(f"cannot create {path.parent}: {error.strerror or error}") from None
+    lock = WorkspaceLock(path)
+    try:
+        lock.acquire(program=PROGRAM)
+    except WorkspaceError as error:
+        if not path.is_file() or not ask_read_only(str(error)):
+            raise
+        return Opened(Workspace.open(path, read_only=True), None, held_by=str(error))
+    try:
+        damage = _set_aside_if_damaged(path, lock) if left_unclean(path) else None
+        try:
+            ws = Workspace.open(path)
+        except WorkspaceError:
+            if damage is not None or not path.is_file():
+                raise
+            damage = _set_aside_if_damaged(path, lock)
+            if damage is None:
+                raise
+            ws = Workspace.open(path)
+    except BaseException:
+        lock.release()
+        raise
+    return Opened(ws, lock, damage=damage)
+
+
+def left_unclean(path: Path) -> bool:
+    """Whether the last program to write the workspace stopped without closing it."""
+    return Path(f"{path}-wal").exists()  # the write-ahead log a closed workspace never leaves
+
+
+def is_damage(problem: str) -> bool:
+    """A problem that means the file is damaged, not that it is some other kind of file (which
+    is never moved: it may be a document given by mistake)."""
+    return "damaged" in problem or "audit log" in problem
+
+
+def _set_aside_if_damaged(path: Path, lock: WorkspaceLock) -> Damage | None:
+    from facilitator.recovery import check_on_open, set_aside_damaged  # only after a crash
+
+    health = check_on_open(path)
+    if health.ok or health.problem is None or not is_damage(health.problem):
+        return None
+    return Damage(health.problem, set_aside_damaged(path, lock=lock))
+
+
+def ask_read_only(reason: str) -> bool:
+    """The start-up question when another program has the workspace: open it read-only, or quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "Facilitator", f"{reason[:1].upper()}{reason[1:]}."
+    )
+    box.setInformativeText(
+        "Only one window can record in a workspace at a time. You can open it here read-only:"
+        " every meeting can be looked at and its minutes exported, but nothing is recorded."
+    )
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+def announce(window: MainWindow, opened: Opened) -> None:
+    """Tell the facilitator, in the window's banner, how the workspace was opened."""
+    if opened.held_by:
+        window.notice.say(
+            f"Read-only: {opened.held_by}. You can look at every meeting and export minutes"
+            " here; nothing you do in this window is recorded."
+        )
+    if opened.damage is not None:
+        from ui.backups_window import DamageNotice
+
+        DamageNotice(window, opened.damage).look_for_backup()
