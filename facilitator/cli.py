@@ -290,6 +290,57 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
         )
         click.echo(f"Restored {source.name} into {path}; {kept}.")
 
+    @cli.command()
+    @click.argument("item_id", metavar="MEETING_ID", type=int)
+    @_db_option
+    @click.option(
+        "--case", "whole_case", is_flag=True, help="Delete the whole case whose id is given."
+    )
+    @click.option("--from-backups", is_flag=True, help="Also remove it from the automatic backups.")
+    @click.option("--yes", is_flag=True, help="Confirm: deleting cannot be undone.")
+    @click.pass_context
+    @_user_errors
+    def delete(
+        ctx: click.Context,
+        item_id: int,
+        db: Path | None,
+        whole_case: bool,
+        from_backups: bool,
+        yes: bool,
+    ) -> None:
+        """Delete a meeting (or with --case, a case) and remove its text from the file.
+
+        Its audit events are redacted (the chain still verifies); this cannot be undone.
+        """
+        from facilitator.deletion import delete_case, delete_meeting
+        from facilitator.lock import WorkspaceLock
+
+        what = f"case {item_id}" if whole_case else f"meeting {item_id}"
+        if not yes:
+            raise FacilitatorError(f"deleting {what} cannot be undone; add --yes to confirm")
+        path = _path(ctx, db)
+        with WorkspaceLock(path), _open(ctx, db) as ws:
+            if whole_case:
+                meetings = [r["id"] for r in ws.rows("SELECT id FROM meetings WHERE case_id = ?",
+                                                        (item_id,))]  # fmt: skip
+                delete_case(ws, item_id)
+            else:
+                meetings = [item_id]
+                created = ws.scalar("SELECT created_at FROM meetings WHERE id = ?", (item_id,))
+                delete_meeting(ws, item_id)
+        click.echo(f"Deleted {what} from {path}.")
+        if from_backups:
+            from facilitator.backups import BackupPolicy
+            from facilitator.deletion import delete_meeting_from_backups
+
+            changed: set[Path] = set()
+            for meeting_id in meetings:
+                stamp = None if whole_case else created
+                changed.update(
+                    delete_meeting_from_backups(BackupPolicy(), meeting_id, path, created_at=stamp)
+                )
+            click.echo(f"Removed it from {len(changed)} automatic backup(s).")
+
     cli.add_command(templates)
     return cli
 

@@ -150,3 +150,23 @@ def test_export_writes_action_items_as_csv(demo_db: Path, tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert "Schedule the updated speech-language evaluation" in out.read_text(encoding="utf-8")
     assert "neighbouring district" not in out.read_text(encoding="utf-8")
+
+
+def test_delete_needs_confirmation_and_removes_the_meetings_text(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    refused = run("delete", "2", "--db", str(demo_db))
+    assert refused.returncode == 1 and "add --yes" in refused.stderr
+    done = run("delete", "2", "--db", str(demo_db), "--yes")
+    assert done.returncode == 0, done.stderr
+    assert b"push-in reading" not in demo_db.read_bytes().lower()
+    assert run("verify", "--db", str(demo_db)).returncode == 0
+
+
+def test_deleting_a_case_removes_all_its_meetings(demo_db: Path) -> None:
+    assert run("delete", "1", "--case", "--db", str(demo_db), "--yes").returncode == 0
+    import sqlite3
+
+    conn = sqlite3.connect(demo_db)
+    assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
+    conn.close()
