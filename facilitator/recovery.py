@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from facilitator.audit import GENESIS, REDACTED, event_hash, sha256_text
+from facilitator.audit import verify_chain
 from facilitator.backups import BackupInfo, BackupPolicy, list_backups
 from facilitator.clock import Clock, SystemClock
 from facilitator.errors import WorkspaceError
@@ -60,13 +60,14 @@ def check_on_open(path: Path) -> Health:
         quick = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
         if quick != ["ok"]:
             return Health(path, f"{path} is damaged ({one_line(quick)})")
-        problem, checked = _chain_tail(conn)
+        chain = verify_chain(conn, newest=TAIL_EVENTS)
+        problem, checked = chain.problem, chain.events_checked
     except sqlite3.DatabaseError as error:
         return Health(path, f"{path} is damaged ({error})")
     finally:
         conn.close()
     if problem is not None:
-        return Health(path, f"{path}: the audit log {problem}", checked)
+        return Health(path, f"{path}: the audit log is broken ({problem})", checked)
     return Health(path, None, checked)
 
 
@@ -103,42 +104,3 @@ def newest_good_backup(policy: BackupPolicy, workspace: Path) -> BackupInfo | No
         if info.verifies:
             return info
     return None
-
-
-def _chain_tail(conn: sqlite3.Connection) -> tuple[str | None, int]:
-    """The cheap half of the chain check: (problem or None, events re-hashed)."""
-    count, last_id = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM events").fetchone()
-    head = conn.execute("SELECT last_event_id, last_hash FROM audit_head WHERE id = 1").fetchone()
-    head_id, head_hash = head if head else (0, GENESIS)
-    if count != last_id:
-        return f"is missing {last_id - count} events", 0
-    if head_id != last_id:
-        return f"ends at event {last_id} but should reach event {head_id}", 0
-    first = max(1, last_id - TAIL_EVENTS + 1)
-    rows = conn.execute(
-        "SELECT id, at, meeting_id, kind, payload, payload_hash, prev_hash, hash FROM events"
-        " WHERE id >= ? ORDER BY id",
-        (first - 1,),
-    ).fetchall()
-    prev_hash = GENESIS if first == 1 else None
-    checked = 0
-    for event_id, at, meeting_id, kind, payload, payload_hash, stored_prev, stored_hash in rows:
-        if prev_hash is None:  # the event just before the tail: only its hash is needed
-            prev_hash = stored_hash
-            continue
-        digest = event_hash(
-            event_id=event_id,
-            at=at,
-            meeting_id=meeting_id,
-            kind=kind,
-            payload_hash=payload_hash,
-            prev_hash=stored_prev,
-        )
-        payload_ok = payload == REDACTED or sha256_text(payload) == payload_hash
-        if stored_prev != prev_hash or digest != stored_hash or not payload_ok:
-            return f"was altered at event {event_id} ({kind}, {at})", checked
-        prev_hash = stored_hash
-        checked += 1
-    if prev_hash != head_hash:
-        return "does not end where its head says", checked
-    return None, checked
