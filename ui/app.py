@@ -93,7 +93,17 @@ def _show(
     if settings.current.geometry:
         window.show()
     else:
+        # Fill the screen even where no window manager honours "maximized" (kiosk set-ups, Xvfb).
+        screen = window.screen()
+        if screen is not None:
+            window.setGeometry(screen.availableGeometry())
         window.showMaximized()
+        if not settings.current.window_state:
+            from PySide6.QtCore import QTimer
+
+            from ui.docks import default_sizes
+
+            QTimer.singleShot(0, lambda: default_sizes(window, window.docks))
     gc.freeze()  # and later collections skip it: a full one took ~20 ms, a dropped frame
     gc.enable()
     session.start_clock()

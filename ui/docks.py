@@ -48,6 +48,13 @@ def arrange(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     window.tabifyDockWidget(docks["notes"], docks["settings"])
     docks["settings"].hide()
     docks["agreements"].raise_()
+    default_sizes(window, docks)
+    name_tab_bars(window)
+
+
+def default_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """Share the screen out for the default layout: the speakers get room for a full roster.
+    Call again once the window has its real size (sizes are kept as proportions of it)."""
     window.resizeDocks([docks["agenda"], docks["speakers"]], [300, 540], Qt.Orientation.Horizontal)
     window.resizeDocks(
         [docks["agenda"], docks["non_negotiables"], docks["speakers"], docks["agreements"]],
@@ -55,7 +62,6 @@ def arrange(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
         Qt.Orientation.Vertical,
     )
     window.resizeDocks([docks["solutions"]], [240], Qt.Orientation.Vertical)
-    name_tab_bars(window)
 
 
 def name_tab_bars(window: QMainWindow) -> None:
