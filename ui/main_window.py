@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.errors import FacilitatorError
 from facilitator.model import MeetingId
-from facilitator.store import Change, Workspace
-from facilitator.talk_time import TalkTimeTally
+from facilitator.store import Change
 from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
 from ui.actions_view import ActionsView
 from ui.auto_backups import AutoBackups
@@ -196,7 +195,6 @@ class MainWindow(QMainWindow):
         s.changed.connect(self._on_change)
         s.meeting_opened.connect(self._on_meeting_opened)
         s.resumed.connect(self._on_resumed)
-        s.workspace_replaced.connect(self._on_workspace_replaced)
         s.error.connect(self._show_error)
         self.settings.changed.connect(self._apply)
         s.error.connect(self.refusal.on_error)
@@ -411,10 +409,6 @@ class MainWindow(QMainWindow):
         for name in ("pause", "next_item", "previous_item"):
             self.act[name].setEnabled(on)
         self._rebuild_speaker_keys()
-
-    def _on_workspace_replaced(self, ws: Workspace) -> None:
-        """A restore reopened the file: what keeps a workspace of its own follows it."""
-        self.speakers.model.tally = TalkTimeTally(ws)  # until SpeakersModel follows session.ws
 
     def _on_resumed(self, change: Change) -> None:
         gap = self.session.ws.row(
