@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject
 
 from facilitator import board
 from facilitator.board import ItemKind
@@ -10,7 +10,8 @@ from facilitator.model import ConcernId, ConcernStatus
 from facilitator.store import Row
 from ui.marks import with_team_only
 from ui.models.board_items import BoardItemsModel
-from ui.models.rows import Column, Index
+from ui.models.drag import MoveByDrag
+from ui.models.rows import Column
 from ui.session import Session
 
 CONCERN_MIME = "application/x-facilitator-concern"
@@ -27,11 +28,13 @@ def card_text(row: Row) -> str:
     return with_team_only(f"C{row['number']}  {row['text']}", row.get("team_only")) + who
 
 
-class ConcernColumnModel(BoardItemsModel):
+class ConcernColumnModel(MoveByDrag, BoardItemsModel):
     """The concerns in one column of the board. Cards are dragged by id between columns.
 
     Emits only the item-model signals (dataChanged, modelReset).
     """
+
+    MIME = CONCERN_MIME
 
     kind = ItemKind.CONCERN
     columns = (Column("Concern", card_text, edits="text"),)
@@ -60,47 +63,11 @@ class ConcernColumnModel(BoardItemsModel):
 
     # -- drag and drop -----------------------------------------------------------------------------
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+    def dragged_ids(self, rows: list[int]) -> list[int]:
+        return [i for i in (self.id_at(r) for r in rows) if i is not None]
 
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [CONCERN_MIME]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        data = QMimeData()
-        ids = [self.id_at(i.row()) for i in indexes if i.isValid()]
-        payload = ",".join(str(i) for i in ids if i is not None)
-        data.setData(CONCERN_MIME, QByteArray(payload.encode()))
-        return data
-
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        return data.hasFormat(CONCERN_MIME)
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        if not data.hasFormat(CONCERN_MIME) or action == Qt.DropAction.IgnoreAction:
-            return False
-        if parent.isValid():  # dropped onto a card: take its place
-            row = parent.row()
-        if row < 0:
-            row = self.rowCount()
-        ids = [int(i) for i in bytes(data.data(CONCERN_MIME).data()).decode().split(",") if i]
+    def drop_ids(self, ids: list[int], row: int) -> bool:
         moved = False
         for offset, concern_id in enumerate(ids):
             moved = self.move(concern_id, self.status, row + offset) or moved
         return moved
-
-    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        # A drag's source never removes its card: the move already put it where it belongs.
-        return False

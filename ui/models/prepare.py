@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
-
 from facilitator import meetings
 from facilitator.board import ItemKind
 from facilitator.clock import parse_timestamp
@@ -22,7 +20,8 @@ from facilitator.model import (
 )
 from facilitator.store import Row
 from ui.models.board_items import BoardItemsModel
-from ui.models.rows import Column, Index, RowsModel, text_column
+from ui.models.drag import MoveByDrag
+from ui.models.rows import Column, RowsModel, text_column
 
 AGENDA_MIME = "application/x-facilitator-agenda-item"
 
@@ -89,12 +88,14 @@ class RosterModel(RowsModel):
         return next(n for n, c in enumerate(self.columns) if c.edits == field)
 
 
-class AgendaEditorModel(RowsModel):
+class AgendaEditorModel(MoveByDrag, RowsModel):
     """The agenda being prepared: title and time box edited in place, items dragged or moved with
     Ctrl+Up/Down, and the clock time each item starts if the meeting keeps time.
 
     Emits only the item-model signals (dataChanged, modelReset).
     """
+
+    MIME = AGENDA_MIME
 
     NUMBER, TITLE, MINUTES, STARTS = range(4)
     columns = (
@@ -181,52 +182,16 @@ class AgendaEditorModel(RowsModel):
 
     # -- drag and drop -----------------------------------------------------------------------------
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [AGENDA_MIME]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        data = QMimeData()
-        rows = sorted({i.row() for i in indexes if i.isValid()})
+    def dragged_ids(self, rows: list[int]) -> list[int]:
         item = self.id_at(rows[0]) if rows else None
-        data.setData(AGENDA_MIME, QByteArray(str(item or "").encode()))
-        return data
+        return [item] if item is not None else []
 
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        return data.hasFormat(AGENDA_MIME)
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        if not data.hasFormat(AGENDA_MIME) or action == Qt.DropAction.IgnoreAction:
-            return False
-        text = bytes(data.data(AGENDA_MIME).data()).decode()
-        if not text.isdigit():
-            return False
-        if parent.isValid():  # dropped onto an item: take its place
-            row = parent.row()
-        if row < 0:
-            row = self.rowCount()
-        item_id = int(text)
+    def drop_ids(self, ids: list[int], row: int) -> bool:
+        item_id = ids[0]
         source = self.row_of(item_id)
         # Dropped below itself: the rows after it move up by one once it is taken out.
         position = row - 1 if 0 <= source < row else row
         return self.move(item_id, min(position, self.rowCount() - 1))
-
-    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return False  # the move already put the item where it belongs
 
 
 class PreparedConcernsModel(BoardItemsModel):
