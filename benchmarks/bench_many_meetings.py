@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_window_start import APP, child_env, ensure_display, median_start
+from bench_window_start import APP, child_env, ensure_display, taking_turns
 
 
 def many_meetings(path: Path, count: int) -> None:
@@ -103,9 +104,8 @@ def main() -> None:
         built = time.perf_counter()
         many_meetings(full, options.meetings)
         built = time.perf_counter() - built
-        floor = median_start(APP, [str(empty)], env, options.runs)
-        many = median_start(APP, [str(full)], env, options.runs)
-        one = median_start(APP, [str(alone)], env, options.runs)
+        starts = [(APP, [str(empty)]), (APP, [str(full)]), (APP, [str(alone)])]
+        floor, many, one = map(statistics.median, taking_turns(starts, env, options.runs))
         picker = time_picker(full)
     print(f"built {options.meetings} meetings in {built:.1f} s")
     print(f"empty workspace: {floor * 1000:7.1f} ms to a visible window (median of {options.runs})")

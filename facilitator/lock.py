@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import sys
 from pathlib import Path
 from typing import IO
@@ -38,7 +37,7 @@ class WorkspaceLock:
             raise WorkspaceError(f"this workspace is already open in {holder}")
         handle.seek(0)
         handle.truncate()
-        handle.write(json.dumps({"program": program, "pid": os.getpid(), "host": platform.node()}))
+        handle.write(json.dumps({"program": program, "pid": os.getpid(), "host": _host_name()}))
         handle.flush()
         self._handle = handle
 
@@ -80,3 +79,11 @@ def _describe(text: str) -> str:
         return f"{holder['program']} (process {holder['pid']} on {holder['host']})"
     except (ValueError, KeyError, TypeError):
         return "another program"
+
+
+def _host_name() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import platform  # pragma: no cover - Windows; elsewhere its import costs start-up time
+
+    return platform.node()  # pragma: no cover

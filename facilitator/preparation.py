@@ -7,13 +7,16 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator import meetings
 from facilitator.clock import timestamp_ms
 from facilitator.meetings import NewAgendaItem, NewParticipant
 from facilitator.model import CaseId, ConcernId, MeetingId, MeetingKind
 from facilitator.store import Change, Row, Workspace
-from facilitator.templates.model import AgendaTemplate, TemplateItem
+
+if TYPE_CHECKING:  # the templates package (TOML, checks) loads when a template is made or read
+    from facilitator.templates.model import AgendaTemplate
 
 SUB_ITEM_MARK = "- "
 
@@ -58,6 +61,8 @@ def meeting_from_template(
 
 def template_from_meeting(ws: Workspace, meeting_id: MeetingId, *, name: str) -> AgendaTemplate:
     """The meeting's agenda as a template (save it with `save_user_template`)."""
+    from facilitator.templates.model import AgendaTemplate, TemplateItem
+
     meeting = ws.row("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
     if meeting is None:
         from facilitator.errors import NotFound

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -18,6 +18,31 @@ GAP = 3
 ICON = 18
 _FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 Index = QModelIndex | QPersistentModelIndex
+
+
+def viewport_width(view: QAbstractScrollArea) -> int:
+    """The width of `view`'s viewport, worked out from the view itself.
+
+    `view.viewport()` gives the same number, but the first time any plain QWidget made by Qt
+    reaches Python, PySide6 (6.11) builds every QWidget subclass it knows to find the right type:
+    about 20 ms of start-up for the first card measured.
+    """
+    width = view.maximumViewportSize().width()  # as if no scroll bar were needed
+    bar = view.verticalScrollBar()
+    policy = view.verticalScrollBarPolicy()
+    if policy != Qt.ScrollBarPolicy.ScrollBarAlwaysOn and bar.isVisibleTo(view):
+        width -= bar.width()  # maximumViewportSize counts an always-on bar, not a shown one
+    return width
+
+
+def _is_selected(option: QStyleOptionViewItem, index: Index) -> bool:
+    """Whether the card is selected, asked of the view's selection rather than `option.state`:
+    reading that makes PySide6 build QStyle and its dozen large enums (about 10 ms of start-up)."""
+    view = option.widget
+    if not isinstance(view, QAbstractItemView):
+        return False
+    selection = view.selectionModel()
+    return selection is not None and selection.isSelected(index)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -36,7 +61,7 @@ class CardDelegate(QStyledItemDelegate):
         width = option.rect.width()
         widget = option.widget
         if isinstance(widget, QAbstractScrollArea):
-            width = widget.viewport().width()
+            width = viewport_width(widget)
         probe = QRect(0, 0, max(60, width), 10_000)
         option.rect = probe
         text_rect = self._text_rect(option, index)
@@ -48,8 +73,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.save()
         rect: QRect = option.rect.adjusted(GAP, GAP, -GAP, -GAP)
         palette: QPalette = option.palette
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
+        selected = _is_selected(option, index)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(QColor("#e3f0ff") if selected else palette.color(QPalette.ColorRole.Base))
         painter.setPen(
@@ -79,6 +103,6 @@ class WrapDelegate(QStyledItemDelegate):
         widget = option.widget
         if isinstance(widget, QListView):
             # The width an item is painted at: the viewport less the spacing on both sides.
-            width = widget.viewport().width() - 2 * widget.spacing() - 2
+            width = viewport_width(widget) - 2 * widget.spacing() - 2
             option.rect = QRect(0, 0, max(40, width), 10_000)
         return super().sizeHint(option, index)

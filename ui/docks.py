@@ -17,11 +17,13 @@ class DockPlace:
     area: Area
 
 
-def make_dock(window: QMainWindow, panel: QWidget, place: DockPlace) -> QDockWidget:
+def make_dock(window: QMainWindow, panel: QWidget | None, place: DockPlace) -> QDockWidget:
+    """A dock for `panel`; None leaves it to be filled later (see `ui.tab_panels`)."""
     dock = QDockWidget(place.title, window)
     dock.setObjectName(place.name)
     dock.setAccessibleName(f"{place.title} panel")
-    dock.setWidget(panel)
+    if panel is not None:
+        dock.setWidget(panel)
     dock.setFeatures(
         QDockWidget.DockWidgetFeature.DockWidgetMovable
         | QDockWidget.DockWidgetFeature.DockWidgetFloatable

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -31,27 +31,28 @@ from ui.menus import build_menus
 from ui.models.board_items import BoardItemsModel
 from ui.new_meeting import sample_meeting
 from ui.notice import Notice, RefusalNotice, Tone
-from ui.panels.actions import ActionsPanel
 from ui.panels.agenda import AgendaPanel
 from ui.panels.agenda_timer import AgendaTimerPanel
 from ui.panels.agreements import AgreementsPanel
 from ui.panels.base import Panel
-from ui.panels.case import CasePanel
 from ui.panels.concerns import ConcernsPanel
 from ui.panels.non_negotiables import NonNegotiablesPanel
-from ui.panels.notes import NotesPanel
-from ui.panels.settings_panel import SettingsPanel
 from ui.panels.solutions import SolutionsPanel
 from ui.panels.speakers import SpeakersPanel
 from ui.prepare.mode import PrepareMode
 from ui.session import Session
 from ui.settings import FONT_SCALE_STEP, Settings, SettingsStore
+from ui.tab_panels import TabPanels
 
 if TYPE_CHECKING:
     from ui.backups_window import BackupsWindow
     from ui.empty_state import MeetingPicker
     from ui.export_minutes import ExportPanel
     from ui.help_overlay import HelpOverlay
+    from ui.panels.actions import ActionsPanel
+    from ui.panels.case import CasePanel
+    from ui.panels.notes import NotesPanel
+    from ui.panels.settings_panel import SettingsPanel
     from ui.projector import ProjectorWindow
 
 Area = Qt.DockWidgetArea
@@ -80,14 +81,11 @@ class MainWindow(QMainWindow):
         self.non_negotiables = NonNegotiablesPanel(session)
         self.solutions = SolutionsPanel(session)
         self.agreements = AgreementsPanel(session)
-        self.actions_panel = ActionsPanel(session)
-        self.notes = NotesPanel(session)
-        self.case = CasePanel(session)
+        # Action items, notes, the case and settings start behind tabs: see `tab_panels`.
         self.panels: list[Panel] = [
             self.timer, self.agenda, self.speakers, self.concerns, self.non_negotiables,
-            self.solutions, self.agreements, self.actions_panel, self.notes, self.case,
+            self.solutions, self.agreements,
         ]  # fmt: skip
-        self.settings_panel = SettingsPanel(settings)
         self._picker: MeetingPicker | None = None  # made when first needed
         self.banner = Banner()
         self.refusal = RefusalNotice()  # a write that failed (disk full), until one works again
@@ -112,21 +110,31 @@ class MainWindow(QMainWindow):
 
         top, left, right = Area.TopDockWidgetArea, Area.LeftDockWidgetArea, Area.RightDockWidgetArea
         bottom = Area.BottomDockWidgetArea
-        places: list[tuple[QWidget, DockPlace]] = [
+        places: list[tuple[QWidget | None, DockPlace]] = [
             (self.timer, DockPlace("timer", "Now", top)),
             (self.agenda, DockPlace("agenda", "Agenda", left)),
             (self.speakers, DockPlace("speakers", "Speakers", right)),
             (self.non_negotiables, DockPlace("non_negotiables", "Non-negotiables", left)),
             (self.solutions, DockPlace("solutions", "Options", bottom)),
             (self.agreements, DockPlace("agreements", "Agreements", right)),
-            (self.actions_panel, DockPlace("actions", "Action items", right)),
-            (self.notes, DockPlace("notes", "Notes", right)),
-            (self.case, DockPlace("case", "Case", right)),
-            (self.settings_panel, DockPlace("settings", "Settings", right)),
+            (None, DockPlace("actions", "Action items", right)),
+            (None, DockPlace("notes", "Notes", right)),
+            (None, DockPlace("case", "Case", right)),
+            (None, DockPlace("settings", "Settings", right)),
         ]
         self.docks: dict[str, QDockWidget] = {
             place.name: make_dock(self, panel, place) for panel, place in places
         }
+        self.tab_panels = TabPanels(
+            self.docks,
+            {
+                "actions": self._make_actions_panel,
+                "notes": self._make_notes_panel,
+                "case": self._make_case_panel,
+                "settings": self._make_settings_panel,
+            },
+            self,
+        )
         arrange(self, self.docks)
         self._meeting_layout = self.saveState()
         self._docks_shown = True
@@ -143,10 +151,9 @@ class MainWindow(QMainWindow):
         self._menus()
         self._wire()
         # Unmodified keys (speaker keys, Space) must yield to whoever is typing anywhere in the app.
+        # It filters every event of the app, so it starts once the window shows (see showEvent).
         self._guard = TypingGuard(self)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._guard)
+        self._guarding = False
         self._restore(settings.current)
         self._apply(settings.current)
 
@@ -160,11 +167,7 @@ class MainWindow(QMainWindow):
             (self.non_negotiables.models[side], self.non_negotiables.views[side])
             for side in self.non_negotiables.models
         ]
-        lists += [
-            (self.agreements.model, self.agreements.view),
-            (self.actions_panel.model, self.actions_panel.view),
-            (self.notes.model, self.notes.view),
-        ]
+        lists.append((self.agreements.model, self.agreements.view))
         for model, view in lists:
             list_actions(view, model)
         list_actions(self.solutions.view, self.solutions.model, self.solutions.context_actions())
@@ -233,15 +236,16 @@ class MainWindow(QMainWindow):
         a["undo"].setEnabled(s.undo_stack.canUndo())
         a["redo"].setEnabled(s.undo_stack.canRedo())
 
-        for name, panel, dock in (
+        quick_adds: tuple[tuple[str, Panel | None, str | None], ...] = (
             ("add_concern", self.concerns, None),
             ("add_option", self.solutions, "solutions"),
             ("add_non_negotiable", self.non_negotiables, "non_negotiables"),
             ("add_agreement", self.agreements, "agreements"),
-            ("add_action", self.actions_panel, "actions"),
-            ("add_note", self.notes, "notes"),
-        ):
-            a[name].triggered.connect(lambda _=False, p=panel, d=dock: self._quick_add(p, d))
+            ("add_action", None, "actions"),
+            ("add_note", None, "notes"),
+        )
+        for name, target, dock in quick_adds:
+            a[name].triggered.connect(lambda _=False, p=target, d=dock: self._quick_add(p, d))
         a["leave_field"].triggered.connect(self._leave_field)
         a["help"].triggered.connect(self.toggle_help)
         a["projector"].triggered.connect(self.toggle_projector)
@@ -270,12 +274,68 @@ class MainWindow(QMainWindow):
         p.new_meeting_requested.connect(self.new_meeting)
         p.message.connect(self._say)
         self.save_template_action.triggered.connect(p.save_template)
-        self.case.meeting_chosen.connect(lambda m: self.open_meeting(MeetingId(m)))
-        self.case.next_meeting_requested.connect(self.new_meeting)
         self.import_action.triggered.connect(files.import_meeting)
         self.export_meeting_action.triggered.connect(files.export_meeting)
         files.imported.connect(lambda m: self.open_meeting(MeetingId(m)))
         files.done.connect(self._say)
+
+    # -- the panels behind tabs, made on first need ----------------------------------------------
+
+    def _wire_panel(self, panel: Panel) -> Panel:
+        """A panel made after start-up: wired like the others, and brought up to date."""
+        s = self.session
+        s.changed.connect(panel.on_change)
+        s.meeting_opened.connect(panel.on_meeting_opened)
+        s.tick.connect(panel.on_tick)
+        panel.on_meeting_opened(s.meeting_id)
+        return panel
+
+    def _make_actions_panel(self) -> ActionsPanel:
+        from ui.panels.actions import ActionsPanel
+
+        panel = ActionsPanel(self.session)
+        list_actions(panel.view, panel.model)
+        self._wire_panel(panel)
+        return panel
+
+    def _make_notes_panel(self) -> NotesPanel:
+        from ui.panels.notes import NotesPanel
+
+        panel = NotesPanel(self.session)
+        list_actions(panel.view, panel.model)
+        self._wire_panel(panel)
+        return panel
+
+    def _make_case_panel(self) -> CasePanel:
+        from ui.panels.case import CasePanel
+
+        panel = CasePanel(self.session)
+        panel.set_holidays(self.settings.current.holidays)
+        panel.meeting_chosen.connect(lambda m: self.open_meeting(MeetingId(m)))
+        panel.next_meeting_requested.connect(self.new_meeting)
+        self._wire_panel(panel)
+        return panel
+
+    def _make_settings_panel(self) -> SettingsPanel:
+        from ui.panels.settings_panel import SettingsPanel
+
+        return SettingsPanel(self.settings)
+
+    @property
+    def actions_panel(self) -> ActionsPanel:
+        return cast("ActionsPanel", self.tab_panels.panel("actions"))
+
+    @property
+    def notes(self) -> NotesPanel:
+        return cast("NotesPanel", self.tab_panels.panel("notes"))
+
+    @property
+    def case(self) -> CasePanel:
+        return cast("CasePanel", self.tab_panels.panel("case"))
+
+    @property
+    def settings_panel(self) -> SettingsPanel:
+        return cast("SettingsPanel", self.tab_panels.panel("settings"))
 
     def _wire_projector(self, projector: ProjectorWindow) -> None:
         """The projector's signals, once it exists."""
@@ -474,7 +534,11 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(f"Redone: {text}", 5000)
 
-    def _quick_add(self, panel: Panel, dock: str | None) -> None:
+    def _quick_add(self, panel: Panel | None, dock: str | None) -> None:
+        """Focus a panel's quick-add field; `panel` None means the dock's panel behind a tab."""
+        if panel is None and dock is not None:
+            panel = cast(Panel, self.tab_panels.panel(dock))
+        assert panel is not None
         if not self._docks_shown:  # prepare mode or the new-meeting form
             self.prepare.quick_add(panel.TITLE)
             return
@@ -536,9 +600,24 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(self._base_font.pointSizeF() * settings.font_scale / 100)
         self.setFont(font)
         self.speakers.set_quiet_minutes(settings.quiet_minutes)
-        self.case.set_holidays(settings.holidays)
         self.prepare.set_holidays(settings.holidays)
-        self.settings_panel.show_settings(settings)
+        if self.tab_panels.made("case") is not None:
+            self.case.set_holidays(settings.holidays)
+        if self.tab_panels.made("settings") is not None:
+            self.settings_panel.show_settings(settings)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._guarding:
+            # After the first paint: the filter would see (and wrap for Python) the thousands of
+            # events that build and lay out the window, and no key can reach a field before it.
+            self._guarding = True
+            QTimer.singleShot(0, self._start_guard)
+
+    def _start_guard(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._guard)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._projector is not None:
@@ -551,4 +630,5 @@ class MainWindow(QMainWindow):
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self._guard)
+        self._guarding = False
         super().closeEvent(event)

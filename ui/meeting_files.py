@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from facilitator.errors import FacilitatorError
-from facilitator.exchange import export_json, import_json, read_json
 from facilitator.model import MeetingId
-from facilitator.templates import safe_file_stem
 from ui.session import Session
+
+# The file dialog, the JSON exchange and the template names are imported when a file is chosen:
+# the window shows without them.
 
 FILTER = "Facilitator meeting files (*.json);;All files (*)"
 
@@ -36,6 +37,11 @@ class MeetingFiles(QObject):
         self.folder = Path.home()  # where the last file was; the dialog starts there
 
     def export_meeting(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from facilitator.exchange import export_json
+        from facilitator.templates import safe_file_stem
+
         meeting = self.session.meeting()
         if meeting is None:
             self.session.report("open a meeting to export it")
@@ -63,6 +69,10 @@ class MeetingFiles(QObject):
         return out
 
     def import_meeting(self) -> MeetingId | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from facilitator.exchange import import_json, read_json
+
         chosen, _ = QFileDialog.getOpenFileName(
             self._window, "Import meeting file", str(self.folder), FILTER
         )

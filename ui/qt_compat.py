@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _PROBE_CALLS = 64
@@ -35,6 +34,8 @@ def keep_none_alive() -> bool:
         return False
     if not none_refcount_leaks():
         return False
+    import ctypes  # only where the leak is found: importing it costs start-up time
+
     for singleton in (None, True, False):
         # ob_refcnt is the first field of every object in a CPython release build.
         ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40

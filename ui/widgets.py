@@ -109,7 +109,8 @@ class QuickAdd(QWidget):
         self.field = QLineEdit()
         self.field.setPlaceholderText(placeholder)
         self.field.setAccessibleName(f"New {noun}")
-        self.field.setClearButtonEnabled(True)
+        # The clear button shows only over text anyway; making it (an icon) costs start-up time.
+        self.field.textChanged.connect(self._offer_clear)
         self.team_only = team_only_box(f"New {noun}", checked=team_only)
         self._default_team_only = team_only
         self.button = QPushButton("Add")
@@ -137,6 +138,11 @@ class QuickAdd(QWidget):
             if isinstance(extra, QLineEdit):
                 extra.returnPressed.connect(self._submit)
         self.button.clicked.connect(self._submit)
+
+    def _offer_clear(self, text: str) -> None:
+        if text:
+            self.field.setClearButtonEnabled(True)
+            self.field.textChanged.disconnect(self._offer_clear)
 
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -4,6 +4,8 @@ when asked, and then refuses every action in one line."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -232,3 +234,25 @@ def test_the_check_is_cheap_to_skip(workspace: Path, monkeypatch: pytest.MonkeyP
     opened = open_workspace(workspace, ask_read_only=never_asked)
     opened.close()
     assert calls == [workspace]  # a crash left its log: checked, found healthy, opened as usual
+
+
+def test_the_window_module_loads_nothing_it_needs_only_later() -> None:
+    """What start-up leaves out (see docs/performance.md): each would cost time before the
+    window shows, and each is loaded when first used."""
+    code = (
+        "import sys\n"
+        "import ui.main_window\n"
+        "later = ('docx', 'sqlite_utils', 'facilitator.templates', 'facilitator.exchange',"
+        " 'ui.panels.case', 'ui.panels.notes', 'ui.panels.actions', 'ui.panels.settings_panel',"
+        " 'ui.prepare.view', 'ui.projector', 'ui.help_overlay', 'ctypes', 'platform')\n"
+        "print(sorted(m for m in later if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
