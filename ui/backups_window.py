@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.backups import BackupInfo, BackupPolicy, list_backups, restore, verify_backup
@@ -129,7 +128,7 @@ class BackupsModel(QAbstractTableModel):
             return str(info.path) if index.column() == 0 else None
         failed = report is not None and not report.ok
         if role == ItemRole.ForegroundRole and failed and index.column() == self.VERIFIES:
-            return QBrush(OVERRUN)
+            return OVERRUN
         return None
 
     def _text(self, info: BackupInfo, report: VerifyReport | None, column: int) -> str:

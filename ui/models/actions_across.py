@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from facilitator import board
 from facilitator.actions import ActionLine, list_actions
@@ -149,9 +149,9 @@ class ActionsAcrossModel(QAbstractTableModel):
             return TEAM_ONLY_TIP
         if role == ItemRole.ForegroundRole:
             if overdue and column in (DUE, STATUS):
-                return QBrush(OVERRUN)
+                return OVERRUN
             if line.status is ActionStatus.DONE:
-                return QBrush(MUTED)
+                return MUTED
         if role == ItemRole.FontRole and overdue and column in (DUE, STATUS):
             font = QFont()
             font.setBold(True)

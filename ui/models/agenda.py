@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from facilitator.store import Row
 from facilitator.talk_time import format_duration
@@ -77,13 +77,13 @@ class AgendaModel(RowsModel):
             for n, item in enumerate(timing.items, start=1)
         ]
 
-    def style(self, row: Row, column: int, role: int) -> QFont | QBrush | QColor | None:
+    def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if role == ItemRole.FontRole and row["current"]:
             font = QFont()
             font.setBold(True)
             return font
         if role == ItemRole.ForegroundRole and row["overrun_ms"]:
-            return QBrush(OVERRUN)
+            return OVERRUN
         if role == ItemRole.BackgroundRole and row["current"]:
-            return QBrush(CURRENT_BACKGROUND)
+            return CURRENT_BACKGROUND
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from facilitator import board
 from facilitator.board import ItemKind
@@ -128,13 +128,13 @@ class SolutionsModel(BoardItemsModel):
             return None
         return super().data(index, role)
 
-    def style(self, row: Row, column: int, role: int) -> QFont | QBrush | QColor | None:
+    def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if column == 3 and role == ItemRole.FontRole and row["status"] != "proposed":
             font = QFont()
             font.setBold(True)
             return font
         if column == 3 and role == ItemRole.ForegroundRole and row["status"] == "not_agreed":
-            return QBrush(OVERRUN)
+            return OVERRUN
         return None
 
 
@@ -214,7 +214,7 @@ class ActionsModel(BoardItemsModel):
             return change is not None
         return super().setData(index, value, role)
 
-    def style(self, row: Row, column: int, role: int) -> QFont | QBrush | QColor | None:
+    def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if role == ItemRole.ForegroundRole and row["status"] == ActionStatus.DONE:
-            return QBrush(MUTED)
+            return MUTED
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from facilitator.actions import carried_over
 from facilitator.cases import case_meetings
@@ -57,13 +57,13 @@ class CaseMeetingsModel(RowsModel):
             row["this"] = row["id"] == meeting_id
         return rows
 
-    def style(self, row: Row, column: int, role: int) -> QFont | QBrush | QColor | None:
+    def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if role == ItemRole.FontRole and row["this"]:
             font = QFont()
             font.setBold(True)
             return font
         if role == ItemRole.BackgroundRole and row["this"]:
-            return QBrush(CURRENT_BACKGROUND)
+            return CURRENT_BACKGROUND
         return None
 
 

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from ui.marks import CURRENT_BACKGROUND, OVERRUN
 
@@ -66,9 +66,9 @@ class LinesModel(QAbstractListModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and line.kind is LineKind.WARNING:
-            return QBrush(OVERRUN)
+            return OVERRUN
         if role == Qt.ItemDataRole.BackgroundRole and line.kind is LineKind.CURRENT:
-            return QBrush(CURRENT_BACKGROUND)
+            return CURRENT_BACKGROUND
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

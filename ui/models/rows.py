@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from facilitator.store import Row
 from ui.marks import TEAM_ONLY_TIP, team_only_icon, with_team_only
@@ -150,7 +150,7 @@ class RowsModel(QAbstractTableModel):
             return _RIGHT if column.align_right else None
         return self.style(row, index.column(), role)
 
-    def style(self, row: Row, column: int, role: int) -> QFont | QBrush | QColor | None:
+    def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         """Fonts and colours for a cell; every one of them repeats something said in words."""
         return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from facilitator import live
 from facilitator.clock import timestamp_ms
@@ -177,7 +177,7 @@ class SpeakersModel(RowsModel):
             )
         return change is not None
 
-    def style(self, row: Row, column: int, role: int) -> QFont | QBrush | QColor | None:
+    def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if not row["speaking"]:
             return None
         if role == ItemRole.FontRole:
@@ -185,9 +185,9 @@ class SpeakersModel(RowsModel):
             font.setBold(True)
             return font
         if role == ItemRole.BackgroundRole:
-            return QBrush(SPEAKER_BACKGROUND)
+            return SPEAKER_BACKGROUND
         if role == ItemRole.ForegroundRole:
-            return QBrush(QColor("#000000"))
+            return QColor("#000000")
         return None
 
 
