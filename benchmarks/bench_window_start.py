@@ -6,7 +6,8 @@ Needs a display: under Xvfb it is run as `xvfb-run -a -s "-screen 0 1366x768x24"
 (the script does that itself when there is no DISPLAY and xvfb-run is installed). Each start is a
 fresh process, timed from spawn until the window is exposed on screen; the two scripts take turns,
 and the figures are medians.
-The app opens a workspace holding the sample case, on its last meeting, through `run_window`.
+The app starts as the `facilitator` command does (`ui.launcher.main`, with `--db`), on a workspace
+holding the sample case, and opens its last meeting.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ app.exec()
 
 APP = """
 import sys
-from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
@@ -49,13 +49,14 @@ def check():
     for widget in app.topLevelWidgets():
         handle = widget.windowHandle()
         if isinstance(widget, QMainWindow) and handle is not None and handle.isExposed():
-            print("visible", "docx" in sys.modules, flush=True)
+            print("visible", "docx" in sys.modules, "click" in sys.modules, flush=True)
             widget.close()
             return
     QTimer.singleShot(1, check)
 QTimer.singleShot(0, check)
-from ui.app import run_window
-sys.exit(run_window(Path(sys.argv[1]), None))
+sys.argv = ["facilitator", "--db", sys.argv[1]]
+from ui.launcher import main
+main()
 """
 
 
@@ -139,6 +140,7 @@ def main() -> None:
         f" from {ratios[0]:.2f}x to {ratios[-1]:.2f}x"
     )
     print(f"python-docx loaded before the window showed: {line.split()[1]}")
+    print(f"click (the command line's library) loaded before it showed: {line.split()[2]}")
 
 
 if __name__ == "__main__":

@@ -8,13 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.errors import WorkspaceError
-from facilitator.model import MeetingId
-from facilitator.record import last_meeting_id
-
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from facilitator.model import MeetingId
     from ui.main_window import MainWindow
     from ui.session import Session
     from ui.settings import SettingsStore
@@ -34,11 +31,23 @@ def run_window(db_path: Path, meeting_id: int | None) -> int:
     missing = _missing_display()
     if missing:
         return _fail(missing)
+    gc.disable()  # start-up makes what the window keeps for good: collecting it is wasted time
+    try:
+        return _open_and_show(Path(db_path), meeting_id)
+    finally:
+        gc.enable()
+
+
+def _open_and_show(db_path: Path, meeting_id: int | None) -> int:
+    app, settings = _application()
+    # Imported after `_application` has told PySide not to read every later module's source.
+    from facilitator.errors import WorkspaceError
+    from facilitator.model import MeetingId
+    from facilitator.record import last_meeting_id
     from ui.startup import ask_read_only, open_workspace
 
-    app, settings = _application()
     try:
-        opened = open_workspace(Path(db_path), ask_read_only=ask_read_only)
+        opened = open_workspace(db_path, ask_read_only=ask_read_only)
     except WorkspaceError as error:
         return _fail(str(error))
     try:
@@ -81,7 +90,6 @@ def _application() -> tuple[QApplication, SettingsStore]:
 def _show(
     app: QApplication, settings: SettingsStore, opened: Opened, meeting_id: MeetingId | None
 ) -> int:
-    gc.disable()  # start-up makes what the window keeps for good: collecting it is wasted time
     from ui.main_window import MainWindow
     from ui.session import Session
     from ui.startup import announce
