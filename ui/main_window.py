@@ -599,6 +599,7 @@ class MainWindow(QMainWindow):
         font = QFont(self._base_font)
         font.setPointSizeF(self._base_font.pointSizeF() * settings.font_scale / 100)
         self.setFont(font)
+        self.speakers.fit_to_font()
         self.speakers.set_quiet_minutes(settings.quiet_minutes)
         self.prepare.set_holidays(settings.holidays)
         if self.tab_panels.made("case") is not None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from facilitator import board, live
+from facilitator import audit, board, live
 from facilitator.audit import verify_chain
 from facilitator.integrity import verify
 from facilitator.store import Workspace
@@ -100,3 +103,9 @@ def test_a_failed_operation_leaves_no_event(fresh_ws: Workspace) -> None:
         board.add_concern(fresh_ws, meeting_id=meeting_id, text="x", raised_by=9999)  # type: ignore[arg-type]
     assert fresh_ws.scalar("SELECT count(*) FROM events") == before
     assert verify(fresh_ws).ok
+
+
+@given(st.text())
+def test_event_digests_are_sha256_whichever_module_computes_them(text: str) -> None:
+    expected = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    assert audit.sha256_text(text) == expected

@@ -105,3 +105,19 @@ def test_the_font_scale_setting_makes_text_larger(
     assert after == before * 1.5
     meeting_window.settings.update(font_scale=999)
     assert meeting_window.settings.current.font_scale == 200
+
+
+def test_larger_text_gives_the_tracker_and_readouts_room_for_it(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    w = meeting_window
+    header = w.speakers.table.horizontalHeader()
+    time_column, share_column = 3, 5
+    before = [header.sectionSize(c) for c in (time_column, share_column)]
+    readout = w.speakers.balance
+    tall_before = readout.height()
+    w.settings.update(font_scale=180)
+    after = [header.sectionSize(c) for c in (time_column, share_column)]
+    assert all(a > b * 1.5 for a, b in zip(after, before, strict=True))
+    qtbot.waitUntil(lambda: readout.height() > tall_before * 1.5)
+    assert readout.height() >= readout.sizeHint().height()
