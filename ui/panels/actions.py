@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from facilitator import board
 from facilitator.model import ParticipantId
@@ -35,11 +35,7 @@ class ActionsPanel(Panel):
             placeholder="New action item: what is to be done (Enter adds)",
             details=(self.owner, self.due),
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(3)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.quick_add)
+        self.stack(self.view, self.quick_add)
         self.quick_add.submitted.connect(self.add)
 
     def add(self, text: str, team_only: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from facilitator import board
 from ui.models.board_items import AgreementsModel
@@ -23,11 +23,7 @@ class AgreementsPanel(Panel):
         self.view = list_view("Agreements")
         self.view.setModel(self.model)
         self.quick_add = QuickAdd("agreement", placeholder="New agreement, as the team said it")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(3)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.quick_add)
+        self.stack(self.view, self.quick_add)
         self.quick_add.submitted.connect(self.add)
 
     def add(self, text: str, team_only: bool) -> None:

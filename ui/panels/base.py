@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from facilitator.store import Change
 from ui.session import Session
@@ -22,6 +22,20 @@ class Panel(QWidget):
         self.session = session
         self.setObjectName(type(self).__name__)
         self.setAccessibleName(self.TITLE)
+
+    def stack(self, main: QWidget | QLayout, *below: QWidget | QLayout) -> QVBoxLayout:
+        """Every panel's shape: `main` (a list, a table, the board) takes the height, and what
+        acts on it (buttons, the quick-add line) sits under it."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(3)
+        for part in (main, *below):
+            stretch = 1 if part is main else 0
+            if isinstance(part, QLayout):
+                layout.addLayout(part, stretch)
+            else:
+                layout.addWidget(part, stretch)
+        return layout
 
     def on_change(self, change: Change) -> None:
         """Refresh when (and only when) the change touched this panel's tables."""

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMenu,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -80,11 +79,7 @@ class ConcernsPanel(Panel):
             placeholder="New concern, in the speaker's words (Enter adds)",
             extras=(self.raised_by,),
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(3)
-        layout.addLayout(grid, 1)
-        layout.addWidget(self.quick_add)
+        self.stack(grid, self.quick_add)
         self.quick_add.submitted.connect(self.add)
         self._raised_by_menu = QMenu("Raised by", self)
         self._raised_by_menu.aboutToShow.connect(self._fill_raised_by_menu)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -56,11 +55,7 @@ class NonNegotiablesPanel(Panel):
             extras=(self.basis,),
             details=(self.held_by,),
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(3)
-        layout.addLayout(grid, 1)
-        layout.addWidget(self.quick_add)
+        self.stack(grid, self.quick_add)
         self.quick_add.submitted.connect(self.add)
 
     def add(self, text: str, team_only: bool) -> None:

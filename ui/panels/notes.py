@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from facilitator import board, live
 from ui.models.board_items import NotesModel
@@ -25,11 +25,7 @@ class NotesPanel(Panel):
         self.quick_add = QuickAdd(
             "note", placeholder="New note (team only by default)", team_only=True
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(3)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.quick_add)
+        self.stack(self.view, self.quick_add)
         self.quick_add.submitted.connect(self.add)
 
     def add(self, text: str, team_only: bool) -> None:

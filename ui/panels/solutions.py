@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -84,14 +83,7 @@ class SolutionsPanel(Panel):
         self.quick_add = QuickAdd(
             "option", placeholder="New option (Enter adds)", extras=(self.addresses,)
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(3)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(decide)
-        layout.addWidget(self.reason_row)
-        layout.addWidget(self.reason_error)
-        layout.addWidget(self.quick_add)
+        self.stack(self.view, decide, self.reason_row, self.reason_error, self.quick_add)
         self.reason_error.hide()
         self._pending: int | None = None
         self.quick_add.submitted.connect(self.add)
