@@ -19,7 +19,6 @@ from facilitator.errors import FacilitatorError
 from facilitator.model import MeetingId
 from facilitator.store import Change
 from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
-from ui.actions_view import ActionsView
 from ui.auto_backups import AutoBackups
 from ui.banner import Banner
 from ui.docks import DockPlace, arrange, make_dock, name_tab_bars
@@ -45,6 +44,7 @@ from ui.settings import FONT_SCALE_STEP, Settings, SettingsStore
 from ui.tab_panels import TabPanels
 
 if TYPE_CHECKING:
+    from ui.actions_view import ActionsView
     from ui.backups_window import BackupsWindow
     from ui.empty_state import MeetingPicker
     from ui.export_minutes import ExportPanel
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.refusal = RefusalNotice()  # a write that failed (disk full), until one works again
         self.notice = Notice("Notice")  # minutes written, a read-only or damaged workspace
         self.auto_backups = AutoBackups(session, settings.current, self)
-        self.actions_view = ActionsView(session, self)  # filled in when first shown
+        self._actions_view: ActionsView | None = None  # made when first needed
         self._export: ExportPanel | None = None  # made when first needed
         self._backups: BackupsWindow | None = None  # made when first needed
         self.pages = QStackedWidget()
@@ -207,10 +207,6 @@ class MainWindow(QMainWindow):
         s.tick.connect(self.auto_backups.on_tick)
         self.settings.changed.connect(self.auto_backups.on_settings)
         self.auto_backups.failed.connect(self._show_error)
-        s.changed.connect(self.actions_view.on_change)
-        s.meeting_opened.connect(self.actions_view.on_meeting_opened)
-        s.error.connect(self.actions_view.on_error)
-        self.actions_view.addActions([a["undo"], a["redo"], a["actions_across"]])
 
         self.speaker_keys.speaker_key.connect(live.switch_speaker)
         self.speaker_keys.hand_key.connect(live.toggle_hand)
@@ -255,7 +251,7 @@ class MainWindow(QMainWindow):
         a["settings"].triggered.connect(lambda: self._raise_dock("settings"))
         a["open_meeting"].triggered.connect(self.show_picker)
         a["quit"].triggered.connect(self.close)
-        a["actions_across"].triggered.connect(self.actions_view.toggle)
+        a["actions_across"].triggered.connect(lambda: self.actions_view.toggle())
         a["export_minutes"].triggered.connect(lambda: self.export.open())
         self.backups_action.triggered.connect(lambda: self.backups.present())
         self.new_meeting_action.triggered.connect(lambda: self.new_meeting())
@@ -344,6 +340,13 @@ class MainWindow(QMainWindow):
         self.session.tick.connect(projector.refresh_clock)
         self.settings.changed.connect(projector.apply)
 
+    def _wire_actions_view(self, view: ActionsView) -> None:
+        s, a = self.session, self.act
+        s.changed.connect(view.on_change)
+        s.meeting_opened.connect(view.on_meeting_opened)
+        s.error.connect(view.on_error)
+        view.addActions([a["undo"], a["redo"], a["actions_across"]])
+
     def _wire_export(self, export: ExportPanel) -> None:
         export.written.connect(
             lambda out: self.statusBar().showMessage(f"Minutes written to {out}", 15_000)
@@ -381,6 +384,15 @@ class MainWindow(QMainWindow):
             column.insertWidget(column.indexOf(self.pages), self._export)
             self._wire_export(self._export)
         return self._export
+
+    @property
+    def actions_view(self) -> ActionsView:
+        if self._actions_view is None:
+            from ui.actions_view import ActionsView
+
+            self._actions_view = ActionsView(self.session, self)
+            self._wire_actions_view(self._actions_view)
+        return self._actions_view
 
     @property
     def backups(self) -> BackupsWindow:

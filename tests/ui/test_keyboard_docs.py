@@ -31,12 +31,14 @@ def test_the_keyboard_doc_lists_every_shortcut_the_window_defines(
     meeting_window: MainWindow,
 ) -> None:
     doc = DOC.read_text(encoding="utf-8")
+    assert meeting_window.actions_view is not None  # made on first use, with its own keys
     shortcuts = window_shortcuts(meeting_window)
     assert len(shortcuts) > 30
     assert {f"`{s}`" for s in shortcuts if f"`{s}`" not in doc} == set()
 
 
 def test_every_keymap_entry_is_an_action_in_the_window(meeting_window: MainWindow) -> None:
+    assert meeting_window.actions_view is not None  # made on first use, with its own keys
     shortcuts = window_shortcuts(meeting_window)
     declared = {key for spec in SHORTCUTS for key in spec.keys}
     assert declared - shortcuts == set()

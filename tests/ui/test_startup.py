@@ -244,7 +244,8 @@ def test_the_window_module_loads_nothing_it_needs_only_later() -> None:
         "import ui.main_window\n"
         "later = ('docx', 'sqlite_utils', 'facilitator.templates', 'facilitator.exchange',"
         " 'ui.panels.case', 'ui.panels.notes', 'ui.panels.actions', 'ui.panels.settings_panel',"
-        " 'ui.prepare.view', 'ui.projector', 'ui.help_overlay', 'ctypes', 'platform')\n"
+        " 'ui.prepare.view', 'ui.projector', 'ui.help_overlay', 'ui.actions_view', 'ctypes',"
+        " 'platform', 'hashlib')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
     )
     result = subprocess.run(
