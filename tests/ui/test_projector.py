@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -134,3 +140,59 @@ def test_f5_shows_and_hides_the_projector(meeting_window: MainWindow, qtbot: QtB
     assert meeting_window.projector.windowTitle().startswith("Facilitator - projector")
     qtbot.keyClick(meeting_window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not meeting_window.projector.isVisible())
+
+
+TWO_SCREENS = {
+    "screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768},
+        {"name": "projector", "x": 1366, "y": 0, "width": 1920, "height": 1080},
+    ]
+}
+
+ON_TWO_SCREENS = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from facilitator.demo import create_demo
+from facilitator.store import Workspace
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.settings import SettingsStore
+app = QApplication([])
+ws = Workspace.open(Path(sys.argv[1]))
+meeting = create_demo(ws)
+window = MainWindow(Session(ws), SettingsStore(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
+window.open_meeting(meeting)
+window.show()
+app.processEvents()
+window.toggle_projector()
+app.processEvents()
+projector = window.projector
+shown = projector.isVisible() and projector.isFullScreen()
+print(window.screen().name(), projector.screen().name(), shown, projector.geometry().width())
+"""
+
+
+def test_the_projector_goes_full_screen_on_the_second_screen(tmp_path: Path) -> None:
+    """With a laptop and a projector attached (Qt's offscreen platform, told of two screens), the
+    projector view fills the second screen and the window stays on the laptop's."""
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(TWO_SCREENS), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            ON_TWO_SCREENS,
+            str(tmp_path / "w.sqlite3"),
+            str(tmp_path / "s.ini"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["laptop", "projector", "True", "1920"]
