@@ -41,7 +41,7 @@ from ui.panels.speakers import SpeakersPanel
 from ui.prepare.mode import PrepareMode
 from ui.session import Session
 from ui.settings import FONT_SCALE_STEP, Settings, SettingsStore
-from ui.tab_panels import TabPanels
+from ui.tab_panels import BehindTabs
 
 if TYPE_CHECKING:
     from ui.actions_view import ActionsView
@@ -125,15 +125,13 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {
             place.name: make_dock(self, panel, place) for panel, place in places
         }
-        self.tab_panels = TabPanels(
+        self.tab_panels = BehindTabs(
             self.docks,
-            {
-                "actions": self._make_actions_panel,
-                "notes": self._make_notes_panel,
-                "case": self._make_case_panel,
-                "settings": self._make_settings_panel,
-            },
-            self,
+            session,
+            settings,
+            open_meeting=self.open_meeting,
+            new_meeting=self.new_meeting,
+            parent=self,
         )
         arrange(self, self.docks)
         self._meeting_layout = self.saveState()
@@ -275,63 +273,23 @@ class MainWindow(QMainWindow):
         files.imported.connect(lambda m: self.open_meeting(MeetingId(m)))
         files.done.connect(self._say)
 
-    # -- the panels behind tabs, made on first need ----------------------------------------------
-
-    def _wire_panel(self, panel: Panel) -> Panel:
-        """A panel made after start-up: wired like the others, and brought up to date."""
-        s = self.session
-        s.changed.connect(panel.on_change)
-        s.meeting_opened.connect(panel.on_meeting_opened)
-        s.tick.connect(panel.on_tick)
-        panel.on_meeting_opened(s.meeting_id)
-        return panel
-
-    def _make_actions_panel(self) -> ActionsPanel:
-        from ui.panels.actions import ActionsPanel
-
-        panel = ActionsPanel(self.session)
-        list_actions(panel.view, panel.model)
-        self._wire_panel(panel)
-        return panel
-
-    def _make_notes_panel(self) -> NotesPanel:
-        from ui.panels.notes import NotesPanel
-
-        panel = NotesPanel(self.session)
-        list_actions(panel.view, panel.model)
-        self._wire_panel(panel)
-        return panel
-
-    def _make_case_panel(self) -> CasePanel:
-        from ui.panels.case import CasePanel
-
-        panel = CasePanel(self.session)
-        panel.set_holidays(self.settings.current.holidays)
-        panel.meeting_chosen.connect(lambda m: self.open_meeting(MeetingId(m)))
-        panel.next_meeting_requested.connect(self.new_meeting)
-        self._wire_panel(panel)
-        return panel
-
-    def _make_settings_panel(self) -> SettingsPanel:
-        from ui.panels.settings_panel import SettingsPanel
-
-        return SettingsPanel(self.settings)
+    # -- the panels behind tabs (see `ui.tab_panels.BehindTabs`) ---------------------------------
 
     @property
     def actions_panel(self) -> ActionsPanel:
-        return cast("ActionsPanel", self.tab_panels.panel("actions"))
+        return self.tab_panels.actions
 
     @property
     def notes(self) -> NotesPanel:
-        return cast("NotesPanel", self.tab_panels.panel("notes"))
+        return self.tab_panels.notes
 
     @property
     def case(self) -> CasePanel:
-        return cast("CasePanel", self.tab_panels.panel("case"))
+        return self.tab_panels.case
 
     @property
     def settings_panel(self) -> SettingsPanel:
-        return cast("SettingsPanel", self.tab_panels.panel("settings"))
+        return self.tab_panels.settings
 
     def _wire_projector(self, projector: ProjectorWindow) -> None:
         """The projector's signals, once it exists."""
@@ -614,10 +572,7 @@ class MainWindow(QMainWindow):
         self.speakers.fit_to_font()
         self.speakers.set_quiet_minutes(settings.quiet_minutes)
         self.prepare.set_holidays(settings.holidays)
-        if self.tab_panels.made("case") is not None:
-            self.case.set_holidays(settings.holidays)
-        if self.tab_panels.made("settings") is not None:
-            self.settings_panel.show_settings(settings)
+        self.tab_panels.apply(settings)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
