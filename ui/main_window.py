@@ -30,6 +30,7 @@ from ui.menus import build_menus
 from ui.models.board_items import BoardItemsModel
 from ui.new_meeting import sample_meeting
 from ui.notice import Notice, RefusalNotice, Tone
+from ui.on_demand import OnDemand
 from ui.panels.agenda import AgendaPanel
 from ui.panels.agenda_timer import AgendaTimerPanel
 from ui.panels.agreements import AgreementsPanel
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from ui.projector import ProjectorWindow
 
 Area = Qt.DockWidgetArea
-BOARD_PAGE, PICKER_PAGE = 0, 1
+BOARD_PAGE = 0  # the meeting picker, once made, is the next page (ui.on_demand)
 
 
 class MainWindow(QMainWindow):
@@ -86,14 +87,10 @@ class MainWindow(QMainWindow):
             self.timer, self.agenda, self.speakers, self.concerns, self.non_negotiables,
             self.solutions, self.agreements,
         ]  # fmt: skip
-        self._picker: MeetingPicker | None = None  # made when first needed
         self.banner = Banner()
         self.refusal = RefusalNotice()  # a write that failed (disk full), until one works again
         self.notice = Notice("Notice")  # minutes written, a read-only or damaged workspace
         self.auto_backups = AutoBackups(session, settings.current, self)
-        self._actions_view: ActionsView | None = None  # made when first needed
-        self._export: ExportPanel | None = None  # made when first needed
-        self._backups: BackupsWindow | None = None  # made when first needed
         self.pages = QStackedWidget()
         self.pages.addWidget(self.concerns)
         central = QWidget()
@@ -140,10 +137,19 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage("F1 lists every key. Ctrl+Z undoes anything.")
         self.statusBar().setAccessibleName("Messages")
-        # Made on first use (F1, F5): they are not needed to show the meeting.
-        self._overlay: HelpOverlay | None = None
-        self._projector: ProjectorWindow | None = None
         self.act = window_actions(self)
+        a = self.act
+        self.later = OnDemand(
+            self,
+            session,
+            settings,
+            pages=self.pages,
+            column=column,
+            notice=self.notice,
+            auto_backups=self.auto_backups,
+            view_actions=[a["undo"], a["redo"], a["actions_across"]],
+            base_font=self._base_font,
+        )
         self.speaker_keys = SpeakerKeys(self)
         self._list_actions()
         self._menus()
@@ -205,6 +211,14 @@ class MainWindow(QMainWindow):
         s.tick.connect(self.auto_backups.on_tick)
         self.settings.changed.connect(self.auto_backups.on_settings)
         self.auto_backups.failed.connect(self._show_error)
+        later = self.later
+        later.new_meeting_requested.connect(self.new_meeting)
+        later.sample_requested.connect(self.open_sample)
+        later.meeting_chosen.connect(lambda m: self.open_meeting(MeetingId(m)))
+        later.back_requested.connect(self._show_meeting_page)
+        later.minutes_written.connect(lambda out: self._say(f"Minutes written to {out}"))
+        later.failed.connect(self._show_error)
+        later.restored.connect(lambda text: self.notice.say(text, Tone.DONE))
 
         self.speaker_keys.speaker_key.connect(live.switch_speaker)
         self.speaker_keys.hand_key.connect(live.toggle_hand)
@@ -291,93 +305,31 @@ class MainWindow(QMainWindow):
     def settings_panel(self) -> SettingsPanel:
         return self.tab_panels.settings
 
-    def _wire_projector(self, projector: ProjectorWindow) -> None:
-        """The projector's signals, once it exists."""
-        self.session.changed.connect(projector.on_change)
-        self.session.meeting_opened.connect(projector.on_meeting_opened)
-        self.session.tick.connect(projector.refresh_clock)
-        self.settings.changed.connect(projector.apply)
-
-    def _wire_actions_view(self, view: ActionsView) -> None:
-        s, a = self.session, self.act
-        s.changed.connect(view.on_change)
-        s.meeting_opened.connect(view.on_meeting_opened)
-        s.error.connect(view.on_error)
-        view.addActions([a["undo"], a["redo"], a["actions_across"]])
-
-    def _wire_export(self, export: ExportPanel) -> None:
-        export.written.connect(
-            lambda out: self.statusBar().showMessage(f"Minutes written to {out}", 15_000)
-        )
-        export.failed.connect(self._show_error)
-
-    def _wire_backups(self, backups: BackupsWindow) -> None:
-        backups.restored.connect(lambda text: self.notice.say(text, Tone.DONE))
-
-    def _wire_picker(self, picker: MeetingPicker) -> None:
-        picker.new_meeting_requested.connect(self.new_meeting)
-        picker.sample_requested.connect(self.open_sample)
-        picker.meeting_chosen.connect(lambda m: self.open_meeting(MeetingId(m)))
-        picker.back_requested.connect(self._show_meeting_page)
+    # -- the parts made on first use (see `ui.on_demand`) ---------------------------------------
 
     @property
     def picker(self) -> MeetingPicker:
-        if self._picker is None:
-            from ui.empty_state import MeetingPicker
-
-            self._picker = MeetingPicker(self.session)
-            self.pages.insertWidget(PICKER_PAGE, self._picker)
-            self._wire_picker(self._picker)
-        return self._picker
+        return self.later.picker
 
     @property
     def export(self) -> ExportPanel:
-        if self._export is None:
-            from ui.export_minutes import ExportPanel
-
-            self._export = ExportPanel(self.session, self.settings, self.notice)
-            central = self.centralWidget()
-            column = central.layout() if central is not None else None
-            assert isinstance(column, QVBoxLayout)
-            column.insertWidget(column.indexOf(self.pages), self._export)
-            self._wire_export(self._export)
-        return self._export
+        return self.later.export
 
     @property
     def actions_view(self) -> ActionsView:
-        if self._actions_view is None:
-            from ui.actions_view import ActionsView
-
-            self._actions_view = ActionsView(self.session, self)
-            self._wire_actions_view(self._actions_view)
-        return self._actions_view
+        return self.later.actions_view
 
     @property
     def backups(self) -> BackupsWindow:
-        if self._backups is None:
-            from ui.backups_window import BackupsWindow
-
-            self._backups = BackupsWindow(self.session, self.auto_backups, self)
-            self._wire_backups(self._backups)
-        return self._backups
+        return self.later.backups
 
     @property
     def projector(self) -> ProjectorWindow:
-        if self._projector is None:
-            from ui.projector import ProjectorWindow
-
-            self._projector = ProjectorWindow(self.session, self._base_font, self)
-            self._projector.apply(self.settings.current)
-            self._wire_projector(self._projector)
-        return self._projector
+        return self.later.projector
 
     @property
     def overlay(self) -> HelpOverlay:
-        if self._overlay is None:
-            from ui.help_overlay import HelpOverlay
-
-            self._overlay = HelpOverlay(self)
-        return self._overlay
+        return self.later.overlay
 
     # -- meetings ----------------------------------------------------------------------------------
 
@@ -523,8 +475,9 @@ class MainWindow(QMainWindow):
         self.docks[name].raise_()
 
     def _leave_field(self) -> None:
-        if self._overlay is not None and self._overlay.isVisible():
-            self._overlay.dismiss()
+        overlay = self.later.made_overlay()
+        if overlay is not None and overlay.isVisible():
+            overlay.dismiss()
         if self._docks_shown:
             self.speakers.focus_tracker()
 
@@ -588,8 +541,9 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self._guard)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._projector is not None:
-            self._projector.hide()
+        projector = self.later.made_projector()
+        if projector is not None:
+            projector.hide()
         state = self.saveState() if self._docks_shown else self._meeting_layout
         self.settings.update(
             geometry=bytes(self.saveGeometry().data()), window_state=bytes(state.data())

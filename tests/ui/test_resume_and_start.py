@@ -14,8 +14,9 @@ from facilitator.model import MeetingId
 from facilitator.store import Workspace
 from tests.ui.conftest import make_window, people
 from ui.app import run_window
-from ui.main_window import PICKER_PAGE, MainWindow
+from ui.main_window import MainWindow
 from ui.marks import local_time
+from ui.on_demand import PICKER_PAGE
 from ui.settings import SettingsStore
 
 
