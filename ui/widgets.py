@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +23,10 @@ from PySide6.QtWidgets import (
 
 from ui.cards import WrapDelegate
 from ui.marks import TEAM_ONLY, TEAM_ONLY_TIP, team_only_icon
+
+if TYPE_CHECKING:
+    from facilitator.store import Change
+    from ui.session import Session
 
 EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -147,6 +154,14 @@ class QuickAdd(QWidget):
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
+
+    def record(self, session: Session, step: str, operation: Callable[[], Change | None]) -> bool:
+        """Run `operation` as one undoable step named `step`. When the store took it, the line is
+        ready for the next item; when it refused, the typed text stays. Returns whether it took."""
+        if session.run(step, operation) is None:
+            return False
+        self.accept()
+        return True
 
     def accept(self) -> None:
         """The item was added: ready for the next one."""

@@ -42,16 +42,15 @@ class ActionsPanel(Panel):
         ws, meeting_id = self.session.ws, self.session.require_meeting()
         owner = self.owner.currentData()
         due = self.due.text()
-        change = self.session.run(
+        if self.quick_add.record(
+            self.session,
             "Add action item",
             lambda: board.add_action_item(
                 ws, meeting_id=meeting_id, text=text,
                 owner_participant_id=ParticipantId(owner) if owner else None,
                 due_date=due or None, team_only=team_only,
             ),
-        )  # fmt: skip
-        if change is not None:
-            self.quick_add.accept()
+        ):  # fmt: skip
             self.due.clear()
 
     def focus_quick_add(self) -> None:

@@ -99,15 +99,14 @@ class ConcernsPanel(Panel):
         else:
             raised_by = ParticipantId(chosen) if chosen else None
         agenda_item = live.current_item_id(ws, meeting_id)
-        change = self.session.run(
+        if self.quick_add.record(
+            self.session,
             "Add concern",
             lambda: board.add_concern(
                 ws, meeting_id=meeting_id, text=text, raised_by=raised_by,
                 team_only=team_only, agenda_item_id=agenda_item,
             ),
-        )  # fmt: skip
-        if change is not None:
-            self.quick_add.accept()
+        ):  # fmt: skip
             self.raised_by.setCurrentIndex(0)
 
     def focus_quick_add(self) -> None:

@@ -39,11 +39,11 @@ class ItemListPanel(Panel):
 
     def add(self, text: str, team_only: bool) -> None:
         ws, meeting_id = self.session.ws, self.session.require_meeting()
-        change = self.session.run(
-            self.ADDING, lambda: self.add_item(ws, meeting_id, text=text, team_only=team_only)
+        self.quick_add.record(
+            self.session,
+            self.ADDING,
+            lambda: self.add_item(ws, meeting_id, text=text, team_only=team_only),
         )
-        if change is not None:
-            self.quick_add.accept()
 
     def add_item(
         self, ws: Workspace, meeting_id: MeetingId, *, text: str, team_only: bool

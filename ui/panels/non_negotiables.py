@@ -62,15 +62,14 @@ class NonNegotiablesPanel(Panel):
         ws, meeting_id = self.session.ws, self.session.require_meeting()
         held_by = HeldBy(self.held_by.currentData())
         basis = self.basis.text()
-        change = self.session.run(
+        if self.quick_add.record(
+            self.session,
             "Add non-negotiable",
             lambda: board.add_non_negotiable(
                 ws, meeting_id=meeting_id, text=text, held_by=held_by, basis=basis,
                 team_only=team_only,
             ),
-        )  # fmt: skip
-        if change is not None:
-            self.quick_add.accept()
+        ):  # fmt: skip
             self.basis.clear()
 
     def focus_quick_add(self) -> None:

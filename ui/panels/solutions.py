@@ -106,15 +106,14 @@ class SolutionsPanel(Panel):
             self.session.report(error)
             return
         speaker = live.current_speaker_id(ws, meeting_id)
-        change = self.session.run(
+        if self.quick_add.record(
+            self.session,
             "Add option",
             lambda: board.add_solution(
                 ws, meeting_id=meeting_id, text=text, proposed_by=speaker, addresses=addresses,
                 team_only=team_only,
             ),
-        )  # fmt: skip
-        if change is not None:
-            self.quick_add.accept()
+        ):  # fmt: skip
             self.addresses.clear()
 
     def _concern_ids(self, typed: str) -> list[ConcernId]:

@@ -129,38 +129,35 @@ class PreloadedItems(Panel):
         ws, meeting_id = self.session.ws, self.session.require_meeting()
         chosen = self.raised_by.currentData()
         raised_by = ParticipantId(chosen) if chosen else None
-        change = self.session.run(
+        self.add_concern.record(
+            self.session,
             "Add concern",
             lambda: board.add_concern(
                 ws, meeting_id=meeting_id, text=text, raised_by=raised_by, team_only=team_only
             ),
         )
-        if change is not None:
-            self.add_concern.accept()
 
     def add_non_negotiable_now(self, text: str, team_only: bool) -> None:
         ws, meeting_id = self.session.ws, self.session.require_meeting()
         held_by = HeldBy(self.held_by.currentData())
         basis = self.basis.text()
-        change = self.session.run(
+        if self.add_non_negotiable.record(
+            self.session,
             "Add non-negotiable",
             lambda: board.add_non_negotiable(
                 ws, meeting_id=meeting_id, text=text, held_by=held_by, basis=basis,
                 team_only=team_only,
             ),
-        )  # fmt: skip
-        if change is not None:
-            self.add_non_negotiable.accept()
+        ):  # fmt: skip
             self.basis.clear()
 
     def add_option_now(self, text: str, team_only: bool) -> None:
         ws, meeting_id = self.session.ws, self.session.require_meeting()
-        change = self.session.run(
+        self.add_option.record(
+            self.session,
             "Add option",
             lambda: board.add_solution(ws, meeting_id=meeting_id, text=text, team_only=team_only),
         )
-        if change is not None:
-            self.add_option.accept()
 
     # -- showing the store -------------------------------------------------------------------------
 
