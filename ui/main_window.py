@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
@@ -244,16 +245,17 @@ class MainWindow(QMainWindow):
         a["undo"].setEnabled(s.undo_stack.canUndo())
         a["redo"].setEnabled(s.undo_stack.canRedo())
 
-        quick_adds: tuple[tuple[str, Panel | None, str | None], ...] = (
-            ("add_concern", self.concerns, None),
-            ("add_option", self.solutions, "solutions"),
-            ("add_non_negotiable", self.non_negotiables, "non_negotiables"),
-            ("add_agreement", self.agreements, "agreements"),
-            ("add_action", None, "actions"),
-            ("add_note", None, "notes"),
+        # The panel is looked up when the key is pressed: those behind a tab are made then.
+        quick_adds: tuple[tuple[str, Callable[[], Panel], str | None], ...] = (
+            ("add_concern", lambda: self.concerns, None),
+            ("add_option", lambda: self.solutions, "solutions"),
+            ("add_non_negotiable", lambda: self.non_negotiables, "non_negotiables"),
+            ("add_agreement", lambda: self.agreements, "agreements"),
+            ("add_action", lambda: self.actions_panel, "actions"),
+            ("add_note", lambda: self.notes, "notes"),
         )
-        for name, target, dock in quick_adds:
-            a[name].triggered.connect(lambda _=False, p=target, d=dock: self._quick_add(p, d))
+        for name, find_panel, dock in quick_adds:
+            a[name].triggered.connect(lambda _=False, p=find_panel, d=dock: self._quick_add(p(), d))
         a["leave_field"].triggered.connect(self._leave_field)
         a["help"].triggered.connect(self.toggle_help)
         a["projector"].triggered.connect(self.toggle_projector)
@@ -456,11 +458,7 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(f"Redone: {text}", 5000)
 
-    def _quick_add(self, panel: Panel | None, dock: str | None) -> None:
-        """Focus a panel's quick-add field; `panel` None means the dock's panel behind a tab."""
-        if panel is None and dock is not None:
-            panel = cast(Panel, self.tab_panels.panel(dock))
-        assert panel is not None
+    def _quick_add(self, panel: Panel, dock: str | None) -> None:
         if not self._docks_shown:  # prepare mode or the new-meeting form
             self.prepare.quick_add(panel.TITLE)
             return

@@ -1,8 +1,8 @@
 """Panels that start behind a tab (action items, notes, the case, settings).
 
-Each dock exists from the start, so the saved layout finds it, but holds an empty placeholder
-until the dock first shows or the window asks for its panel: the window opens without building,
-loading and laying out panels nobody is looking at yet.
+Each dock exists from the start, so the saved layout finds it, but stays empty until it first
+shows or the window asks for its panel: the window opens without building, loading and laying out
+panels nobody is looking at yet.
 """
 
 from __future__ import annotations
@@ -25,49 +25,8 @@ if TYPE_CHECKING:  # imported when first made
     from ui.panels.notes import NotesPanel
     from ui.panels.settings_panel import SettingsPanel
 
-Factory = Callable[[], QWidget]
 
-
-class TabPanels(QObject):
-    """Makes each dock's panel on first need with its factory (which also wires it up).
-
-    Signals: none of its own.
-    """
-
-    def __init__(
-        self, docks: Mapping[str, QDockWidget], factories: Mapping[str, Factory], parent: QObject
-    ) -> None:
-        super().__init__(parent)
-        self._docks = docks
-        self._factories = dict(factories)
-        self._made: dict[str, QWidget] = {}
-        self._placeholders: dict[str, QWidget] = {}
-        for name in self._factories:
-            placeholder = QWidget()
-            placeholder.setObjectName(f"{name}_placeholder")
-            docks[name].setWidget(placeholder)
-            self._placeholders[name] = placeholder
-            docks[name].visibilityChanged.connect(
-                lambda visible, n=name: self.panel(n) if visible else None
-            )
-
-    def panel(self, name: str) -> QWidget:
-        """The dock's panel, made now if it was not yet."""
-        made = self._made.get(name)
-        if made is None:
-            made = self._factories[name]()
-            self._made[name] = made
-            self._docks[name].setWidget(made)
-            made.show()  # a widget put into a dock that is already showing stays hidden otherwise
-            self._placeholders.pop(name).deleteLater()
-        return made
-
-    def made(self, name: str) -> QWidget | None:
-        """The panel if it has been made, else None (nothing to update yet)."""
-        return self._made.get(name)
-
-
-class BehindTabs(TabPanels):
+class BehindTabs(QObject):
     """The window's panels that start behind a tab: action items, notes, the case and settings.
 
     Each is made the first time its tab shows or it is asked for, then wired to the session like
@@ -87,17 +46,37 @@ class BehindTabs(TabPanels):
         new_meeting: Callable[[int], None],
         parent: QObject,
     ) -> None:
+        super().__init__(parent)
+        self._docks = docks
         self._session = session
         self._settings = settings
         self._open_meeting = open_meeting
         self._new_meeting = new_meeting
-        factories: dict[str, Factory] = {
+        self._factories: dict[str, Callable[[], QWidget]] = {
             "actions": self._make_actions,
             "notes": self._make_notes,
             "case": self._make_case,
             "settings": self._make_settings,
         }
-        super().__init__(docks, factories, parent)
+        self._made: dict[str, QWidget] = {}
+        for name in self._factories:
+            docks[name].visibilityChanged.connect(
+                lambda visible, n=name: self.panel(n) if visible else None
+            )
+
+    def panel(self, name: str) -> QWidget:
+        """The dock's panel, made now if it was not yet."""
+        made = self._made.get(name)
+        if made is None:
+            made = self._factories[name]()
+            self._made[name] = made
+            self._docks[name].setWidget(made)
+            made.show()  # a widget put into a dock that is already showing stays hidden otherwise
+        return made
+
+    def made(self, name: str) -> QWidget | None:
+        """The panel if it has been made, else None (nothing to update yet)."""
+        return self._made.get(name)
 
     @property
     def actions(self) -> ActionsPanel:
