@@ -82,6 +82,8 @@ class MeetingPicker(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
+        # With no meetings the list is hidden: the welcome stays together at the top.
+        layout.addStretch(0)
         self.new_meeting.clicked.connect(self.new_meeting_requested)
         self.sample.clicked.connect(self.sample_requested)
         self.back.clicked.connect(self.back_requested)

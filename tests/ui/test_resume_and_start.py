@@ -69,6 +69,10 @@ def test_an_empty_workspace_offers_a_new_meeting_and_the_sample(
     assert window.pages.currentIndex() == PICKER_PAGE
     assert window.picker.new_meeting.isVisible() and window.picker.sample.isVisible()
     assert not any(dock.isVisible() for dock in window.docks.values())
+    # The welcome reads as one block at the top, not spread down the whole window.
+    picker = window.picker
+    qtbot.waitUntil(lambda: picker.height() > 400)
+    assert picker.new_meeting.geometry().bottom() < picker.height() // 4
     qtbot.mouseClick(window.picker.new_meeting, Qt.MouseButton.LeftButton)
     form = window.prepare.form
     assert window.pages.currentWidget() is form  # the new-meeting form, alone
