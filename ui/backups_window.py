@@ -25,7 +25,7 @@ from facilitator.store import Workspace
 from ui.auto_backups import AutoBackups
 from ui.background import Background
 from ui.marks import OVERRUN
-from ui.models.rows import Index, ItemRole
+from ui.models.rows import Index, ItemRole, column_title
 from ui.notice import Tone, open_folder
 from ui.session import Session
 from ui.widgets import stretch_column, table_view
@@ -146,13 +146,7 @@ class BackupsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = ItemRole.DisplayRole
     ) -> Any:
-        if (
-            role == ItemRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+        return column_title(self.COLUMNS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

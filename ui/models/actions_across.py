@@ -16,7 +16,7 @@ from facilitator.actions import ActionLine, list_actions
 from facilitator.model import ActionStatus
 from facilitator.store import Change
 from ui.marks import MUTED, OVERRUN, TEAM_ONLY_TIP, team_only_icon, with_team_only
-from ui.models.rows import Index, ItemRole
+from ui.models.rows import Index, ItemRole, column_title
 from ui.session import Session
 
 SORT_ROLE = int(ItemRole.UserRole.value) + 1  # what the columns sort by (dates as ISO text)
@@ -56,6 +56,7 @@ COLUMNS = (
     Column("Status", _status, lambda a, o: "0" if o else f"1{a.status.value}"),
     Column("Meeting", _meeting, lambda a, _o: a.meeting_date or ""),
 )
+TITLES = tuple(column.title for column in COLUMNS)
 WHAT, DUE, STATUS = 1, 3, 4
 
 
@@ -161,13 +162,7 @@ class ActionsAcrossModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = ItemRole.DisplayRole
     ) -> Any:
-        if (
-            role == ItemRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section].title
-        return None
+        return column_title(TITLES, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

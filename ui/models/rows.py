@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +53,16 @@ def text_column(title: str = "Text", field: str = "text") -> Column:
     return Column(title, lambda r: with_team_only(r[field], r.get("team_only")), edits=field)
 
 
+def column_title(
+    titles: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """A table's `headerData`: the column's title across the top, nothing else."""
+    horizontal = orientation == Qt.Orientation.Horizontal
+    if role == ItemRole.DisplayRole and horizontal and 0 <= section < len(titles):
+        return titles[section]
+    return None
+
+
 class RowsModel(QAbstractTableModel):
     """Rows of one query, one per item; `reload()` reads them again from the store.
 
@@ -70,6 +80,7 @@ class RowsModel(QAbstractTableModel):
         self.session = session
         self._rows: list[Row] = []
         self._cells: list[list[str]] = []  # what each cell reads, worked out once per reload
+        self._titles = tuple(column.title for column in self.columns)  # headers ask on each paint
 
     # -- reading the store -----------------------------------------------------------------------
 
@@ -157,13 +168,7 @@ class RowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = ItemRole.DisplayRole
     ) -> Any:
-        if (
-            role == ItemRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].title
-        return None
+        return column_title(self._titles, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
