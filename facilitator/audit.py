@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from facilitator.text import clean_text
 
@@ -88,8 +87,7 @@ def append_event(
     return event_id
 
 
-@dataclass(frozen=True)
-class ChainReport:
+class ChainReport(NamedTuple):
     """The outcome of checking the audit chain: `problem` names the first bad event."""
 
     events_checked: int

@@ -7,7 +7,6 @@ Undoing writes a new `undo` event and redoing a `redo` event: history is never e
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 
 from facilitator.audit import REDACTED
 from facilitator.errors import NotFound, UndoConflict
@@ -57,13 +56,13 @@ def _expect(
         )
 
 
-@dataclass
 class UndoHistory:
     """A session's undo and redo stacks of event ids (the window uses a QUndoStack instead)."""
 
-    ws: Workspace
-    done: list[int] = field(default_factory=list)
-    undone: list[int] = field(default_factory=list)
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.done: list[int] = []
+        self.undone: list[int] = []
 
     def record(self, change: Change | None) -> Change | None:
         if change is not None and change.undoable:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from facilitator.errors import InvalidInput, NotFound
 from facilitator.model import (
@@ -27,8 +26,7 @@ from facilitator.text import clean_text, required_text
 HOTKEYS = "123456789abcdefghijklmnopqrstuvwxyz"
 
 
-@dataclass(frozen=True)
-class NewParticipant:
+class NewParticipant(NamedTuple):
     name: str
     role: Role
     side: Side | None = None
@@ -36,8 +34,7 @@ class NewParticipant:
     hotkey: str = ""
 
 
-@dataclass(frozen=True)
-class NewAgendaItem:
+class NewAgendaItem(NamedTuple):
     title: str
     planned_minutes: int
     prompts: str = ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from facilitator.errors import NotFound
@@ -37,13 +36,15 @@ _ORDER = {
 }
 
 
-@dataclass
 class MeetingRecord:
     """Every row of one meeting, as stored (ids are the workspace's)."""
 
-    case: Row
-    meeting: Row
-    tables: dict[str, list[Row]] = field(default_factory=dict)
+    __slots__ = ("case", "meeting", "tables")
+
+    def __init__(self, case: Row, meeting: Row, tables: dict[str, list[Row]] | None = None):
+        self.case = case
+        self.meeting = meeting
+        self.tables: dict[str, list[Row]] = {} if tables is None else tables
 
     def __getitem__(self, table: str) -> list[Row]:
         return self.tables[table]

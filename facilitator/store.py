@@ -12,9 +12,8 @@ import sqlite3
 import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from facilitator.audit import append_event
 from facilitator.clock import Clock, SystemClock, format_timestamp
@@ -32,8 +31,7 @@ def row_key(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
     return {column: row[column] for column in _KEYS.get(table, ("id",))}
 
 
-@dataclass(frozen=True)
-class RowChange:
+class RowChange(NamedTuple):
     """One row as it was before and after an operation (None: the row did not exist)."""
 
     table: str
@@ -49,8 +47,7 @@ class RowChange:
         return cls(data["table"], dict(data["key"]), data["before"], data["after"])
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What an operation did: the event that records it and the tables it touched.
 
     Screens refresh only what `tables` names, so panels never need to call each other.
@@ -64,18 +61,20 @@ class Change:
     undoable: bool = True
 
 
-@dataclass
 class Operation:
     """An open write transaction that records every row it changes."""
 
-    conn: sqlite3.Connection
-    at: str
-    kind: str
-    meeting_id: int | None
-    rows: list[RowChange] = field(default_factory=list)
-    created_id: int | None = None
-    event_id: int = 0
-    undoable: bool = True
+    __slots__ = ("at", "conn", "created_id", "event_id", "kind", "meeting_id", "rows", "undoable")
+
+    def __init__(self, conn: sqlite3.Connection, at: str, kind: str, meeting_id: int | None):
+        self.conn = conn
+        self.at = at
+        self.kind = kind
+        self.meeting_id = meeting_id
+        self.rows: list[RowChange] = []
+        self.created_id: int | None = None
+        self.event_id = 0
+        self.undoable = True
 
     @property
     def change(self) -> Change:

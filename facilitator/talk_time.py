@@ -9,15 +9,14 @@ from __future__ import annotations
 import sqlite3
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from facilitator.clock import timestamp_ms
 from facilitator.model import MeetingId, ParticipantId, Side
 from facilitator.store import Workspace
 
 
-@dataclass(frozen=True)
-class PersonBalance:
+class PersonBalance(NamedTuple):
     participant_id: ParticipantId
     name: str
     role: str
@@ -32,8 +31,7 @@ class PersonBalance:
         return self.turns > 0
 
 
-@dataclass(frozen=True)
-class SideBalance:
+class SideBalance(NamedTuple):
     side: Side
     talk_ms: int
     turns: int
@@ -41,8 +39,7 @@ class SideBalance:
     people: int
 
 
-@dataclass(frozen=True)
-class SpeakingBalance:
+class SpeakingBalance(NamedTuple):
     """Per person and per side, at one moment (`now_ms`)."""
 
     now_ms: int

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from facilitator.clock import timestamp_ms
 from facilitator.model import AgendaItemId, MeetingId
 from facilitator.store import Workspace
 
 
-@dataclass(frozen=True)
-class ItemTiming:
+class ItemTiming(NamedTuple):
     item_id: AgendaItemId
     position: int
     title: str
@@ -29,8 +28,7 @@ class ItemTiming:
         return max(0, -self.remaining_ms)
 
 
-@dataclass(frozen=True)
-class MeetingTiming:
+class MeetingTiming(NamedTuple):
     now_ms: int
     items: list[ItemTiming]
     started_ms: int | None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 Area = Qt.DockWidgetArea
 
 
-@dataclass(frozen=True)
-class DockPlace:
+class DockPlace(NamedTuple):
     name: str  # objectName: what saveState() remembers the dock by
     title: str
     area: Area
@@ -68,6 +67,8 @@ def default_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
 
 def name_tab_bars(window: QMainWindow) -> None:
     """The tab bars Qt makes for tabbed docks get accessible names too."""
-    for bar in window.findChildren(QTabBar):
+    # Qt makes them children of the window itself; a search of the whole tree would wrap each of
+    # the window's thousand objects for Python.
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
         if not bar.accessibleName():
             bar.setAccessibleName("Tabbed panels")

@@ -6,20 +6,16 @@ types in a text field (`TypingGuard`); every key that must work while typing car
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QWindow
 
 KEY = "<key>"  # stands for a participant's own key (1-9, then a-z) in the dynamic rows
 
@@ -35,8 +31,7 @@ class Scope(StrEnum):
     AGENDA_EDITOR = "on an agenda item while preparing"
 
 
-@dataclass(frozen=True)
-class Shortcut:
+class Shortcut(NamedTuple):
     """One action: its name (the QAction's objectName), what it does, its keys (portable text)."""
 
     name: str
@@ -178,12 +173,14 @@ _FREE_KEYS = {
 _BUTTON_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
 
 
+_TEXT_FIELDS = ("QLineEdit", "QTextEdit", "QPlainTextEdit")  # each has a readOnly property
+
+
 def is_text_input(widget: QWidget) -> bool:
-    if isinstance(widget, QLineEdit):
-        return not widget.isReadOnly()
-    if isinstance(widget, QTextEdit | QPlainTextEdit):
-        return not widget.isReadOnly()
-    if isinstance(widget, QAbstractSpinBox):
+    # By Qt class name: importing these classes would build their enums at start-up.
+    if any(widget.inherits(name) for name in _TEXT_FIELDS):
+        return not widget.property("readOnly")
+    if widget.inherits("QAbstractSpinBox"):
         return True
     return isinstance(widget, QComboBox) and widget.isEditable()
 
@@ -218,4 +215,26 @@ class TypingGuard(QObject):
         if isinstance(watched, QAbstractButton | QComboBox) and key in _BUTTON_KEYS:
             event.accept()
             return True
+        return False
+
+
+class WhenExposed(QObject):
+    """Calls `then` once, the first time `window` is exposed (on screen), then goes away.
+
+    What waits for it: the typing guard, an application-wide filter that would otherwise see (and
+    wrap for Python) the thousands of events that build and lay out the window; before the
+    window is on screen no key can reach a field anyway.
+    """
+
+    def __init__(self, window: QWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and self._window.isExposed():
+            self._window.removeEventFilter(self)
+            self.deleteLater()
+            self._then()
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
 from ui.auto_backups import AutoBackups
 from ui.banner import Banner
 from ui.docks import DockPlace, arrange, make_dock, name_tab_bars
-from ui.keymap import TypingGuard
+from ui.keymap import TypingGuard, WhenExposed
 from ui.live_controls import LiveControls
 from ui.marks import local_time
 from ui.meeting_files import MeetingFiles
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self._menus()
         self._wire()
         # Unmodified keys (speaker keys, Space) must yield to whoever is typing anywhere in the app.
-        # It filters every event of the app, so it starts once the window shows (see showEvent).
+        # It filters every event of the app, so it starts once the window is on screen (showEvent).
         self._guard = TypingGuard(self)
         self._guarding = False
         self._restore(settings.current)
@@ -527,11 +527,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._guarding:
-            # After the first paint: the filter would see (and wrap for Python) the thousands of
-            # events that build and lay out the window, and no key can reach a field before it.
+        handle = self.windowHandle()
+        if not self._guarding and handle is not None:
             self._guarding = True
-            QTimer.singleShot(0, self._start_guard)
+            WhenExposed(handle, self._start_guard)
 
     def _start_guard(self) -> None:
         app = QCoreApplication.instance()

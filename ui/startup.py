@@ -13,9 +13,8 @@ kill, a dead battery) or when the file cannot be opened at all; a clean start co
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from facilitator.errors import WorkspaceError
 from facilitator.lock import WorkspaceLock
@@ -28,23 +27,29 @@ PROGRAM = "the Facilitator window"
 AskReadOnly = Callable[[str], bool]
 
 
-@dataclass(frozen=True)
-class Damage:
+class Damage(NamedTuple):
     """A damaged workspace found at start-up: what was wrong, and where the file now is."""
 
     problem: str
     aside: Path
 
 
-@dataclass
 class Opened:
     """The workspace the window works on. `lock` is None when it is open read-only, and
     `held_by` then says why (who has it)."""
 
-    ws: Workspace
-    lock: WorkspaceLock | None
-    held_by: str = ""
-    damage: Damage | None = None
+    def __init__(
+        self,
+        ws: Workspace,
+        lock: WorkspaceLock | None,
+        *,
+        held_by: str = "",
+        damage: Damage | None = None,
+    ) -> None:
+        self.ws = ws
+        self.lock = lock
+        self.held_by = held_by
+        self.damage = damage
 
     def close(self) -> None:
         self.ws.close()

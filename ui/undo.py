@@ -8,7 +8,6 @@ audit events of their own. A refused operation is reported and never reaches the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -23,12 +22,12 @@ if TYPE_CHECKING:
 Operation = Callable[[], Change | None]
 
 
-@dataclass
 class Outcome:
     """What the first run of a command did (the command itself may be deleted by the stack)."""
 
-    change: Change | None = None
-    failed: bool = False
+    def __init__(self) -> None:
+        self.change: Change | None = None
+        self.failed = False
 
 
 class OperationCommand(QUndoCommand):

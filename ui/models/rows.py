@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -37,8 +36,7 @@ _UNUSED = frozenset(
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column: its header, how a row reads in it, and the stored column edited in place."""
 
     title: str

@@ -70,7 +70,7 @@ class BalanceBar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
+        painter.eraseRect(self.rect())  # not fillRect: see Readout.paintEvent
         rect = self.rect().adjusted(0, 1, -1, -2)
         painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
         painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
@@ -86,7 +86,9 @@ class BalanceBar(QWidget):
             if width <= 0:
                 continue
             part = QRect(x, rect.top(), width, rect.height())
-            painter.fillRect(part, _COLOURS[side])
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_COLOURS[side])
+            painter.drawRect(part)
             label = f"{side.label} {round(balance.sides[side].share * 100)}%"
             if painter.fontMetrics().horizontalAdvance(label) + 6 > width:
                 label = f"{round(balance.sides[side].share * 100)}%"

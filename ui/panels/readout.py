@@ -58,7 +58,9 @@ class Readout(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
+        # The widget's own background; fillRect with a colour would make PySide build QGradient's
+        # enums (its overloads are tried in turn), a few milliseconds of start-up.
+        painter.eraseRect(self.rect())
         if self._alert is not None:
             font = painter.font()
             font.setBold(True)
