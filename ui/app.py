@@ -68,14 +68,16 @@ def _open_and_show(db_path: Path, meeting_id: int | None) -> int:
 
 
 def _application() -> tuple[QApplication, SettingsStore]:
+    from ui.qt_compat import build_enums_faster, keep_none_alive, skip_source_scans
+
+    build_enums_faster()  # before PySide builds any enum
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ui.qt_compat import keep_none_alive, skip_source_scans
+    skip_source_scans()  # before any other module loads: PySide would read each one's source
+    keep_none_alive()
     from ui.settings import SettingsStore
 
-    skip_source_scans()  # before the window's modules load: PySide would read each one's source
-    keep_none_alive()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

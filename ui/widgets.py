@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -80,6 +80,46 @@ def stretch_column(view: QTableView) -> None:
     """Call once a model is set: the text column takes the spare width, the others fit."""
     column = int(view.property("stretch_column") or 0)
     view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def fixed_columns(view: QTableView, samples: Mapping[int, str]) -> None:
+    """Columns of short text as wide as a sample of their usual widest content in the view's
+    font, not as their contents: a column sized to its contents measures every cell again on
+    every change and every layout. Longer texts are elided (the cell's tooltip has them whole).
+    Call again when the font changes."""
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    for column, sample in samples.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
+
+
+class FitRows(QObject):
+    """Keeps a word-wrapped table's rows as tall as their text: measured again on the next turn
+    of the event loop after the rows or the column widths change, so a burst of changes (a
+    reload, the window laying itself out) is measured once. Emits no signals.
+
+    Qt's "resize to contents" mode for rows measures every row whenever anything asks the table
+    for its size, a dozen times while the window first lays itself out: about 4% of the start-up
+    (`benchmarks/bench_window_start.py`). Call `later()` when the font changes.
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(view.resizeRowsToContents)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().sectionResized.connect(self.later)
+        model = view.model()
+        for changed in (model.modelReset, model.rowsInserted, model.dataChanged):
+            changed.connect(self.later)
+        self.later()
+
+    def later(self, *_changed: object) -> None:
+        self._timer.start()
 
 
 def team_only_box(name: str, *, checked: bool = False) -> QCheckBox:

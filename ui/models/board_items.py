@@ -88,6 +88,7 @@ class SolutionsModel(BoardItemsModel):
         Column("Status", lambda r: SolutionStatus(r["status"]).label),
         Column("Reason", lambda r: r["reason"], edits="reason"),
     )
+    REASON = 4
 
     def fetch(self) -> list[Row]:
         meeting_id = self.session.meeting_id

@@ -16,7 +16,7 @@ from facilitator.model import HeldBy
 from ui.models.board_items import NonNegotiablesModel
 from ui.panels.base import Panel
 from ui.session import Session
-from ui.widgets import QuickAdd, heading, stretch_column, table_view
+from ui.widgets import FitRows, QuickAdd, heading, stretch_column, table_view
 
 
 class NonNegotiablesPanel(Panel):
@@ -29,6 +29,7 @@ class NonNegotiablesPanel(Panel):
         super().__init__(session, parent)
         self.models: dict[HeldBy, NonNegotiablesModel] = {}
         self.views: dict[HeldBy, QTableView] = {}
+        self.row_heights: dict[HeldBy, FitRows] = {}
         grid = QGridLayout()
         grid.setSpacing(3)
         for block, side in enumerate((HeldBy.SCHOOL, HeldBy.FAMILY)):
@@ -37,6 +38,7 @@ class NonNegotiablesPanel(Panel):
             view.setModel(model)
             stretch_column(view)
             view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            self.row_heights[side] = FitRows(view)
             grid.addWidget(heading(f"{side.label} holds", view), 2 * block, 0)
             grid.addWidget(view, 2 * block + 1, 0)
             grid.setRowStretch(2 * block + 1, 1)
@@ -71,6 +73,11 @@ class NonNegotiablesPanel(Panel):
             ),
         ):  # fmt: skip
             self.basis.clear()
+
+    def fit_to_font(self) -> None:
+        """Measure the rows again after the text size changed (the window calls this)."""
+        for rows in self.row_heights.values():
+            rows.later()
 
     def focus_quick_add(self) -> None:
         self.quick_add.focus()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -23,7 +24,7 @@ from ui.marks import OVERRUN
 from ui.models.board_items import SolutionsModel
 from ui.panels.base import Panel
 from ui.session import Session
-from ui.widgets import QuickAdd, stretch_column, table_view
+from ui.widgets import FitRows, QuickAdd, fixed_columns, stretch_column, table_view
 
 
 class SolutionsPanel(Panel):
@@ -41,6 +42,12 @@ class SolutionsPanel(Panel):
         self.view = table_view("Candidate solutions", stretch=1)
         self.view.setModel(self.model)
         stretch_column(self.view)
+        # The option and the reason share the spare width; the short columns fit a sample.
+        self.view.horizontalHeader().setSectionResizeMode(
+            SolutionsModel.REASON, QHeaderView.ResizeMode.Stretch
+        )
+        self.row_heights = FitRows(self.view)
+        self.fit_to_font()
         self.buttons: dict[SolutionStatus, QPushButton] = {}
         decide = QHBoxLayout()
         decide.setSpacing(3)
@@ -92,6 +99,13 @@ class SolutionsPanel(Panel):
         self.cancel.clicked.connect(self._close_reason)
         self._links_menu = QMenu("Addresses concerns", self)
         self._links_menu.aboutToShow.connect(self._fill_links_menu)
+
+    def fit_to_font(self) -> None:
+        """Size the short columns again after the text size changed (the window calls this)."""
+        longest_status = max((s.label for s in SolutionStatus), key=len)
+        # Room for the status in bold, as it shows once decided.
+        fixed_columns(self.view, {0: "O88", 2: "C88, C88", 3: f"{longest_status}  "})
+        self.row_heights.later()
 
     def context_actions(self) -> list[QAction]:
         return [self._links_menu.menuAction()]

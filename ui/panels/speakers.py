@@ -21,7 +21,7 @@ from ui.panels.base import Panel
 from ui.panels.readout import Readout
 from ui.panels.roster import NewPerson
 from ui.session import Session
-from ui.widgets import heading, list_view, stretch_column, table_view
+from ui.widgets import fixed_columns, heading, list_view, stretch_column, table_view
 
 
 class SpeakersPanel(Panel):
@@ -98,18 +98,12 @@ class SpeakersPanel(Panel):
         """Fixed widths from the font, not from the contents: measuring every cell on every
         speaker switch would cost more than the switch itself."""
         metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
         # No section measures its contents, so a change of data never resizes (and repaints) the
         # header: while the default mode is "to contents", Qt resizes sections on every change.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        stretch_column(self.table)
-        # The widest usual content of each column; longer texts are elided, with a tooltip.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        stretch_column(self.table)  # the name takes the rest
         samples = ("Key", "", "Neutral", "88:88", "Turns", "Share", "☐ not heard yet")
-        for column, sample in enumerate(samples):
-            if column == 1:
-                continue  # the name takes the rest
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
+        fixed_columns(self.table, {n: sample for n, sample in enumerate(samples) if n != 1})
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(metrics.height() + 6)

@@ -1,0 +1,59 @@
+"""Shared view set-up: rows measured once per change, short columns sized from the font."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
+from pytestqt.qtbot import QtBot
+
+from facilitator.model import SolutionStatus
+from ui.main_window import MainWindow
+from ui.widgets import FitRows, fixed_columns, stretch_column, table_view
+
+
+def test_rows_fit_their_wrapped_text_after_the_text_or_the_width_changes(qtbot: QtBot) -> None:
+    model = QStandardItemModel(0, 2)
+    model.appendRow([QStandardItem("Short"), QStandardItem("Basis")])
+    view = table_view("Items", stretch=0)
+    qtbot.addWidget(view)
+    view.setModel(model)
+    stretch_column(view)
+    FitRows(view)
+    view.resize(500, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    one_line = view.rowHeight(0)
+    model.appendRow([QStandardItem("a long item that wraps " * 12), QStandardItem("Basis")])
+    qtbot.waitUntil(lambda: view.rowHeight(1) > one_line)  # the new row fits its text
+    wide = view.rowHeight(1)
+    view.resize(250, 400)
+    qtbot.waitUntil(lambda: view.rowHeight(1) > wide)  # narrower: more lines
+    model.item(1, 0).setText("Short again")
+    qtbot.waitUntil(lambda: view.rowHeight(1) == one_line)  # edited: measured again
+    assert view.rowHeight(0) == one_line
+
+
+def test_short_columns_are_as_wide_as_their_sample_in_the_views_font(qtbot: QtBot) -> None:
+    model = QStandardItemModel(1, 3)
+    view = table_view("Items", stretch=1)
+    qtbot.addWidget(view)
+    view.setModel(model)
+    fixed_columns(view, {0: "O88", 2: "Not agreed"})
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    assert header.sectionSize(0) >= metrics.horizontalAdvance("O88")
+    assert header.sectionSize(2) >= metrics.horizontalAdvance("Not agreed")
+
+
+def test_the_options_status_column_fits_a_decided_status_in_bold_at_any_text_size(
+    meeting_window: MainWindow,
+) -> None:
+    w = meeting_window
+    header = w.solutions.view.horizontalHeader()
+    status_column = 3
+    longest = max((s.label for s in SolutionStatus), key=len)
+    for scale in (100, 180):
+        w.settings.update(font_scale=scale)
+        bold = QFont(w.solutions.view.font())
+        bold.setBold(True)
+        needed = QFontMetrics(bold).horizontalAdvance(longest)
+        assert header.sectionSize(status_column) >= needed
