@@ -245,7 +245,7 @@ def test_the_window_module_loads_nothing_it_needs_only_later() -> None:
         "later = ('docx', 'sqlite_utils', 'facilitator.templates', 'facilitator.exchange',"
         " 'ui.panels.case', 'ui.panels.notes', 'ui.panels.actions', 'ui.panels.settings_panel',"
         " 'ui.prepare.view', 'ui.projector', 'ui.help_overlay', 'ui.actions_view', 'ctypes',"
-        " 'platform', 'hashlib')\n"
+        " 'platform', 'hashlib', 'facilitator.meetings', 'ui.background')\n"
         "print(sorted(m for m in later if m in sys.modules))\n"
     )
     result = subprocess.run(

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from facilitator import meetings
-from facilitator.meetings import NewParticipant
 from facilitator.model import Role
 from ui.session import Session
 
@@ -39,6 +37,9 @@ class NewPerson(QWidget):
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
+        from facilitator import meetings  # on first use: the window starts without it
+        from facilitator.meetings import NewParticipant
+
         meeting_id = self.session.require_meeting()
         person = NewParticipant(self.name.text(), Role(self.role.currentData()))
         change = self.session.run(
