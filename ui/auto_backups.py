@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from facilitator.store import Change, Workspace
 from ui.session import Session
-from ui.settings import BACKUP_KEEP_DAYS_MAX, Settings, SettingsStore
+from ui.settings import Settings
 
 if TYPE_CHECKING:
     from facilitator.backups import BackupPolicy, BackupReason, BackupScheduler
@@ -133,52 +132,3 @@ class AutoBackups(QObject):
     def _failed(self, text: str) -> None:
         self.scheduler.backup_failed()
         self.failed.emit(f"Automatic backup not made: {text}")
-
-
-class BackupSettings(QWidget):
-    """Where backups go and how long they are kept: rows for the settings panel, editing the
-    `SettingsStore` directly. Signals: none of its own."""
-
-    def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.folder = QLineEdit()
-        self.folder.setAccessibleName("Folder for automatic backups")
-        self.folder.setPlaceholderText("The backups folder in your data folder")
-        self.folder.setToolTip("Empty: the backups folder in your per-user data folder")
-        self.choose = QPushButton("Choose…")
-        self.choose.setAccessibleName("Choose the folder for automatic backups")
-        self.keep = QSpinBox()
-        self.keep.setRange(1, BACKUP_KEEP_DAYS_MAX)
-        self.keep.setPrefix("keep daily for ")
-        self.keep.setSuffix(" days")
-        self.keep.setAccessibleName("Days to keep the newest backup of each day")
-        self.keep.setToolTip("Every backup of today is kept; then the newest one of each day")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.folder, 1)
-        row.addWidget(self.choose)
-        row.addWidget(self.keep)
-        self.show_settings(store.current)
-        self.folder.editingFinished.connect(lambda: store.update(backup_folder=self.folder.text()))
-        self.choose.clicked.connect(self._choose)
-        self.keep.valueChanged.connect(lambda days: store.update(backup_keep_days=days))
-        store.changed.connect(self.show_settings)
-
-    def show_settings(self, settings: Settings) -> None:
-        if not self.folder.hasFocus() and self.folder.text() != settings.backup_folder:
-            self.folder.setText(settings.backup_folder)
-        if self.keep.value() != settings.backup_keep_days:
-            self.keep.blockSignals(True)
-            self.keep.setValue(settings.backup_keep_days)
-            self.keep.blockSignals(False)
-
-    def _choose(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        current = backup_policy(self.store.current).folder
-        chosen = QFileDialog.getExistingDirectory(
-            self, "Folder for automatic backups", str(current)
-        )
-        if chosen:
-            self.store.update(backup_folder=chosen)

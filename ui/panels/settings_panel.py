@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
-from ui.auto_backups import BackupSettings
+from ui.auto_backups import backup_policy
 from ui.settings import (
+    BACKUP_KEEP_DAYS_MAX,
     FONT_SCALE_MAX,
     FONT_SCALE_MIN,
     FONT_SCALE_STEP,
@@ -88,3 +98,52 @@ class SettingsPanel(QWidget):
             self.name.setText(settings.facilitator_name)
         if not self.holidays.hasFocus():
             self.holidays.setText(" ".join(day.isoformat() for day in settings.holidays))
+
+
+class BackupSettings(QWidget):
+    """Where backups go and how long they are kept: rows for the settings panel, editing the
+    `SettingsStore` directly. Signals: none of its own."""
+
+    def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.folder = QLineEdit()
+        self.folder.setAccessibleName("Folder for automatic backups")
+        self.folder.setPlaceholderText("The backups folder in your data folder")
+        self.folder.setToolTip("Empty: the backups folder in your per-user data folder")
+        self.choose = QPushButton("Choose…")
+        self.choose.setAccessibleName("Choose the folder for automatic backups")
+        self.keep = QSpinBox()
+        self.keep.setRange(1, BACKUP_KEEP_DAYS_MAX)
+        self.keep.setPrefix("keep daily for ")
+        self.keep.setSuffix(" days")
+        self.keep.setAccessibleName("Days to keep the newest backup of each day")
+        self.keep.setToolTip("Every backup of today is kept; then the newest one of each day")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose)
+        row.addWidget(self.keep)
+        self.show_settings(store.current)
+        self.folder.editingFinished.connect(lambda: store.update(backup_folder=self.folder.text()))
+        self.choose.clicked.connect(self._choose)
+        self.keep.valueChanged.connect(lambda days: store.update(backup_keep_days=days))
+        store.changed.connect(self.show_settings)
+
+    def show_settings(self, settings: Settings) -> None:
+        if not self.folder.hasFocus() and self.folder.text() != settings.backup_folder:
+            self.folder.setText(settings.backup_folder)
+        if self.keep.value() != settings.backup_keep_days:
+            self.keep.blockSignals(True)
+            self.keep.setValue(settings.backup_keep_days)
+            self.keep.blockSignals(False)
+
+    def _choose(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        current = backup_policy(self.store.current).folder
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Folder for automatic backups", str(current)
+        )
+        if chosen:
+            self.store.update(backup_folder=chosen)
