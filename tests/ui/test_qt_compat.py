@@ -6,6 +6,16 @@ import subprocess
 import sys
 
 
+def run_python(code: str, *, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    """`code` in a fresh interpreter (so nothing this test process loaded is there); it must
+    succeed."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result
+
+
 def test_a_long_meeting_of_calls_that_return_nothing_does_not_kill_the_process() -> None:
     code = (
         "import sys\n"
@@ -17,10 +27,7 @@ def test_a_long_meeting_of_calls_that_return_nothing_does_not_kill_the_process()
         "    probe.setObjectName('x')\n"
         "print('alive')\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-500:]
+    result = run_python(code)
     assert result.stdout.strip() == "alive"
 
 
@@ -34,10 +41,7 @@ def test_the_work_around_is_not_applied_where_none_does_not_leak() -> None:
         "assert applied == (leaks and sys.version_info < (3, 12)), (applied, leaks)\n"
         "assert applied or abs(sys.getrefcount(None) - before) < 1000\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-500:]
+    run_python(code)  # its asserts are the test
 
 
 def test_pyside_tells_modules_that_use_it_without_reading_their_source() -> None:
@@ -53,10 +57,7 @@ def test_pyside_tells_modules_that_use_it_without_reading_their_source() -> None
         "read = [f for f in linecache.cache if f.endswith(('marks.py', 'talk_time.py'))]\n"
         "print(flags['ui.marks'], flags['facilitator.talk_time'], read)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-500:]
+    result = run_python(code)
     assert result.stdout.split() == ["0", "-1", "[]"]
 
 
@@ -96,10 +97,7 @@ def test_qt_enums_built_the_fast_way_equal_those_built_the_general_way() -> None
         "assert QtCore.Qt.Key(0x41) is QtCore.Qt.Key.Key_A\n"
         "print(checked)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = run_python(code, timeout=300)
     assert int(result.stdout) > 500  # Qt's enums, not a handful
 
 
@@ -121,7 +119,4 @@ def test_enums_of_any_other_shape_are_built_the_general_way() -> None:
         "assert build_enums_faster()\n"
         "assert build() == before\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-1000:]
+    run_python(code)  # its asserts are the test
