@@ -19,6 +19,31 @@ from ui.session import Session
 from ui.widgets import FitRows, QuickAdd, heading, stretch_column, table_view
 
 
+def add_non_negotiable(
+    session: Session,
+    quick_add: QuickAdd,
+    text: str,
+    team_only: bool,
+    *,
+    held_by: QComboBox,
+    basis: QLineEdit,
+) -> None:
+    """Record what `quick_add` submitted as a non-negotiable, held by the side `held_by` shows
+    and on the `basis` typed: one undo step; the basis line is cleared once the store took it.
+    The run-mode panel and prepare mode's list add through here."""
+    ws, meeting_id = session.ws, session.require_meeting()
+    side = HeldBy(held_by.currentData())
+    reason = basis.text()
+    if quick_add.record(
+        session,
+        "Add non-negotiable",
+        lambda: board.add_non_negotiable(
+            ws, meeting_id=meeting_id, text=text, held_by=side, basis=reason, team_only=team_only
+        ),
+    ):
+        basis.clear()
+
+
 class NonNegotiablesPanel(Panel):
     """School's and family's non-negotiables, one above the other. Signals: none of its own."""
 
@@ -61,18 +86,9 @@ class NonNegotiablesPanel(Panel):
         self.quick_add.submitted.connect(self.add)
 
     def add(self, text: str, team_only: bool) -> None:
-        ws, meeting_id = self.session.ws, self.session.require_meeting()
-        held_by = HeldBy(self.held_by.currentData())
-        basis = self.basis.text()
-        if self.quick_add.record(
-            self.session,
-            "Add non-negotiable",
-            lambda: board.add_non_negotiable(
-                ws, meeting_id=meeting_id, text=text, held_by=held_by, basis=basis,
-                team_only=team_only,
-            ),
-        ):  # fmt: skip
-            self.basis.clear()
+        add_non_negotiable(
+            self.session, self.quick_add, text, team_only, held_by=self.held_by, basis=self.basis
+        )
 
     def fit_to_font(self) -> None:
         """Measure the rows again after the text size changed (the window calls this)."""

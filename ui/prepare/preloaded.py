@@ -22,6 +22,7 @@ from ui.marks import team_only_icon
 from ui.models.board_items import BoardItemsModel, SolutionsModel
 from ui.models.prepare import PreparedConcernsModel, PreparedNonNegotiablesModel
 from ui.panels.base import Panel
+from ui.panels.non_negotiables import add_non_negotiable
 from ui.session import Session
 from ui.widgets import QuickAdd, heading, stretch_column, table_view
 
@@ -138,18 +139,14 @@ class PreloadedItems(Panel):
         )
 
     def add_non_negotiable_now(self, text: str, team_only: bool) -> None:
-        ws, meeting_id = self.session.ws, self.session.require_meeting()
-        held_by = HeldBy(self.held_by.currentData())
-        basis = self.basis.text()
-        if self.add_non_negotiable.record(
+        add_non_negotiable(
             self.session,
-            "Add non-negotiable",
-            lambda: board.add_non_negotiable(
-                ws, meeting_id=meeting_id, text=text, held_by=held_by, basis=basis,
-                team_only=team_only,
-            ),
-        ):  # fmt: skip
-            self.basis.clear()
+            self.add_non_negotiable,
+            text,
+            team_only,
+            held_by=self.held_by,
+            basis=self.basis,
+        )
 
     def add_option_now(self, text: str, team_only: bool) -> None:
         ws, meeting_id = self.session.ws, self.session.require_meeting()
