@@ -14,7 +14,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from facilitator import meetings
@@ -49,6 +50,14 @@ def _settings_in_temp(tmp_path_factory: pytest.TempPathFactory) -> None:
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, folder)
         QSettings.setPath(QSettings.Format.NativeFormat, scope, folder)
+
+
+@pytest.fixture
+def owner(qapp: QApplication) -> Iterator[QObject]:
+    """Parents models for the whole test, the model tester's cleanup included."""
+    parent = QObject()
+    yield parent
+    parent.deleteLater()
 
 
 @pytest.fixture

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 
 import pytest
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from facilitator.demo import create_demo
@@ -50,14 +49,6 @@ FACTORIES: dict[str, Factory] = {
     "notes": NotesModel,
     "meetings": MeetingsListModel,
 }
-
-
-@pytest.fixture
-def owner(qapp: QApplication) -> Iterator[QObject]:
-    """Parents the models for the whole test, the model tester's cleanup included."""
-    parent = QObject()
-    yield parent
-    parent.deleteLater()
 
 
 @pytest.fixture

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from facilitator import board, meetings
@@ -33,13 +32,6 @@ FACTORIES: dict[str, Factory] = {
     "carried action items": CarriedActionsModel,
     "parked concerns": ParkedConcernsModel,
 }
-
-
-@pytest.fixture
-def owner(qapp: QApplication) -> Iterator[QObject]:
-    parent = QObject()
-    yield parent
-    parent.deleteLater()
 
 
 @pytest.fixture

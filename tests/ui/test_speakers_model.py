@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QModelIndex, QObject
-from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from facilitator import live
@@ -18,13 +15,6 @@ from ui.models.speakers import SpeakersModel
 from ui.session import Session
 
 Cells = tuple[tuple[int, int], tuple[int, int]]  # (row, column) of the top left and bottom right
-
-
-@pytest.fixture
-def owner(qapp: QApplication) -> Iterator[QObject]:
-    parent = QObject()
-    yield parent
-    parent.deleteLater()
 
 
 @pytest.fixture
