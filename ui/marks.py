@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from facilitator.clock import parse_timestamp
 
@@ -31,6 +31,15 @@ MUTED = QColor("#555555")
 def with_team_only(text: str, team_only: object) -> str:
     """The text as a list shows it: team-only items say so in words, first."""
     return f"[{TEAM_ONLY}] {text}" if team_only else text
+
+
+@cache
+def bold() -> QFont:
+    """A model's FontRole for emphasis: bold and nothing else, so the view's own font (and the
+    text size setting) gives the rest. Made once: views ask for it on every paint."""
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 @cache

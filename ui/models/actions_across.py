@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QFont
 
 from facilitator import board
 from facilitator.actions import ActionLine, list_actions
 from facilitator.model import ActionStatus
 from facilitator.store import Change
-from ui.marks import MUTED, OVERRUN, TEAM_ONLY_TIP, team_only_icon, with_team_only
+from ui.marks import MUTED, OVERRUN, TEAM_ONLY_TIP, bold, team_only_icon, with_team_only
 from ui.models.rows import Index, ItemRole, column_title
 from ui.session import Session
 
@@ -154,9 +153,7 @@ class ActionsAcrossModel(QAbstractTableModel):
             if line.status is ActionStatus.DONE:
                 return MUTED
         if role == ItemRole.FontRole and overdue and column in (DUE, STATUS):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold()
         return None
 
     def headerData(

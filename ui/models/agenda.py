@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont
 from facilitator.store import Row
 from facilitator.talk_time import format_duration
 from facilitator.timing import MeetingTiming, meeting_timing
-from ui.marks import CURRENT, CURRENT_BACKGROUND, OVERRUN, with_team_only
+from ui.marks import CURRENT, CURRENT_BACKGROUND, OVERRUN, bold, with_team_only
 from ui.models.rows import Column, ItemRole, RowsModel
 from ui.session import Session
 
@@ -79,9 +79,7 @@ class AgendaModel(RowsModel):
 
     def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if role == ItemRole.FontRole and row["current"]:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold()
         if role == ItemRole.ForegroundRole and row["overrun_ms"]:
             return OVERRUN
         if role == ItemRole.BackgroundRole and row["current"]:

@@ -11,7 +11,7 @@ from facilitator import board
 from facilitator.board import ItemKind
 from facilitator.model import ActionItemId, ActionStatus, HeldBy, SolutionStatus
 from facilitator.store import Row
-from ui.marks import MUTED, OVERRUN
+from ui.marks import MUTED, OVERRUN, bold
 from ui.models.rows import Column, Index, ItemRole, RowsModel, text_column
 from ui.session import Session
 
@@ -131,9 +131,7 @@ class SolutionsModel(BoardItemsModel):
 
     def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if column == 3 and role == ItemRole.FontRole and row["status"] != "proposed":
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold()
         if column == 3 and role == ItemRole.ForegroundRole and row["status"] == "not_agreed":
             return OVERRUN
         return None

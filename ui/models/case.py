@@ -12,7 +12,7 @@ from facilitator.clock import parse_timestamp
 from facilitator.model import CaseId, MeetingKind, MeetingStatus
 from facilitator.preparation import open_from_earlier_meetings
 from facilitator.store import Row
-from ui.marks import CURRENT, CURRENT_BACKGROUND, with_team_only
+from ui.marks import CURRENT, CURRENT_BACKGROUND, bold, with_team_only
 from ui.models.rows import Column, ItemRole, RowsModel
 
 THIS_MEETING = f"{CURRENT} this meeting"
@@ -59,9 +59,7 @@ class CaseMeetingsModel(RowsModel):
 
     def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if role == ItemRole.FontRole and row["this"]:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold()
         if role == ItemRole.BackgroundRole and row["this"]:
             return CURRENT_BACKGROUND
         return None

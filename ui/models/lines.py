@@ -7,9 +7,8 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
 
-from ui.marks import CURRENT_BACKGROUND, OVERRUN
+from ui.marks import CURRENT_BACKGROUND, OVERRUN, bold
 
 
 class LineKind(Enum):
@@ -62,9 +61,7 @@ class LinesModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return line.text
         if role == Qt.ItemDataRole.FontRole and line.kind is not LineKind.ITEM:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold()
         if role == Qt.ItemDataRole.ForegroundRole and line.kind is LineKind.WARNING:
             return OVERRUN
         if role == Qt.ItemDataRole.BackgroundRole and line.kind is LineKind.CURRENT:

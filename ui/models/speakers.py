@@ -12,7 +12,7 @@ from facilitator.clock import timestamp_ms
 from facilitator.model import Attendance, MeetingStatus, ParticipantId, Role, Side
 from facilitator.store import Row
 from facilitator.talk_time import SpeakingBalance, TalkTimeTally, format_duration
-from ui.marks import CURRENT, SPEAKER_BACKGROUND, SPEAKING, ordinal
+from ui.marks import CURRENT, SPEAKER_BACKGROUND, SPEAKING, bold, ordinal
 from ui.models.rows import Column, Index, ItemRole, RowsModel
 from ui.session import Session
 
@@ -181,9 +181,7 @@ class SpeakersModel(RowsModel):
         if not row["speaking"]:
             return None
         if role == ItemRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold()
         if role == ItemRole.BackgroundRole:
             return SPEAKER_BACKGROUND
         if role == ItemRole.ForegroundRole:
