@@ -520,9 +520,8 @@ class MainWindow(QMainWindow):
         font = QFont(self._base_font)
         font.setPointSizeF(self._base_font.pointSizeF() * settings.font_scale / 100)
         self.setFont(font)
-        self.speakers.fit_to_font()
-        self.solutions.fit_to_font()
-        self.non_negotiables.fit_to_font()
+        for panel in self.panels:
+            panel.fit_to_font()
         self.speakers.set_quiet_minutes(settings.quiet_minutes)
         self.prepare.set_holidays(settings.holidays)
         self.tab_panels.apply(settings)

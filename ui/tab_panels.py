@@ -96,6 +96,9 @@ class BehindTabs(QObject):
 
     def apply(self, settings: Settings) -> None:
         """New settings reach the panels that exist (a panel made later reads them then)."""
+        for made in self._made.values():
+            if isinstance(made, Panel):
+                made.fit_to_font()
         if self.made("case") is not None:
             self.case.set_holidays(settings.holidays)
         if self.made("settings") is not None:

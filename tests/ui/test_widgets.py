@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from pytestqt.qtbot import QtBot
 
-from facilitator.model import SolutionStatus
+from facilitator import board
+from facilitator.model import HeldBy, MeetingId, SolutionStatus
 from ui.main_window import MainWindow
 from ui.widgets import FitRows, fixed_columns, stretch_column, table_view
 
@@ -57,3 +58,23 @@ def test_the_options_status_column_fits_a_decided_status_in_bold_at_any_text_siz
         bold.setBold(True)
         needed = QFontMetrics(bold).horizontalAdvance(longest)
         assert header.sectionSize(status_column) >= needed
+
+
+def test_wrapped_rows_are_measured_again_when_the_text_grows(
+    meeting_window: MainWindow, planned: MeetingId, qtbot: QtBot
+) -> None:
+    """The setting's larger text reaches the rows of a table whose columns all stretch (the
+    window also asks each panel to `fit_to_font`, in case no width changes with it)."""
+    w = meeting_window
+    view = w.non_negotiables.views[HeldBy.FAMILY]
+    w.session.run(
+        "Add non-negotiable",
+        lambda: board.add_non_negotiable(
+            w.session.ws, meeting_id=planned, text="Maya stays with her class for reading",
+            held_by=HeldBy.FAMILY, basis="Her friendships and confidence",
+        ),
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: view.model().rowCount() == 1 and view.rowHeight(0) > 20)
+    before = view.rowHeight(0)
+    w.settings.update(font_scale=180)
+    qtbot.waitUntil(lambda: view.rowHeight(0) > before * 1.5)

@@ -9,7 +9,7 @@ from facilitator.model import ParticipantId
 from ui.models.board_items import ActionsModel
 from ui.panels.base import Panel
 from ui.session import Session
-from ui.widgets import QuickAdd, stretch_column, table_view
+from ui.widgets import FitRows, QuickAdd, stretch_column, table_view
 
 
 class ActionsPanel(Panel):
@@ -24,6 +24,7 @@ class ActionsPanel(Panel):
         self.view = table_view("Action items", stretch=0)
         self.view.setModel(self.model)
         stretch_column(self.view)
+        self.row_heights = FitRows(self.view)
         self.owner = QComboBox()
         self.owner.setAccessibleName("New action item: who does it")
         self.due = QLineEdit()
@@ -52,6 +53,9 @@ class ActionsPanel(Panel):
             ),
         ):  # fmt: skip
             self.due.clear()
+
+    def fit_to_font(self) -> None:
+        self.row_heights.later()
 
     def focus_quick_add(self) -> None:
         self.quick_add.focus()

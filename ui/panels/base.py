@@ -49,5 +49,9 @@ class Panel(QWidget):
     def on_tick(self) -> None:
         """Once a second: panels that show running time repaint it from stored timestamps."""
 
+    def fit_to_font(self) -> None:
+        """The text size changed: panels that size columns or rows from the font do it again.
+        (The window calls this; a `changeEvent` override would hand every event to Python.)"""
+
     def reload(self) -> None:
         raise NotImplementedError

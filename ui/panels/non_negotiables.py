@@ -91,7 +91,7 @@ class NonNegotiablesPanel(Panel):
         )
 
     def fit_to_font(self) -> None:
-        """Measure the rows again after the text size changed (the window calls this)."""
+        """Measure the rows again."""
         for rows in self.row_heights.values():
             rows.later()
 

@@ -101,7 +101,7 @@ class SolutionsPanel(Panel):
         self._links_menu.aboutToShow.connect(self._fill_links_menu)
 
     def fit_to_font(self) -> None:
-        """Size the short columns again after the text size changed (the window calls this)."""
+        """Size the short columns and measure the rows again."""
         longest_status = max((s.label for s in SolutionStatus), key=len)
         # Room for the status in bold, as it shows once decided.
         fixed_columns(self.view, {0: "O88", 2: "C88, C88", 3: f"{longest_status}  "})

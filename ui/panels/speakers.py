@@ -109,10 +109,9 @@ class SpeakersPanel(Panel):
         rows.setDefaultSectionSize(metrics.height() + 6)
 
     def fit_to_font(self) -> None:
-        """Size the columns and the queue again after the text size changed (the window calls
-        this; a `changeEvent` override would do it too, but every event Qt passes to Python as a
-        plain QEvent costs a search through PySide's event types, and building them all, at
-        start-up, cost about 5 ms)."""
+        """Size the columns and the queue again (a `changeEvent` override would too, but every
+        event Qt passes to Python as a plain QEvent costs a search through PySide's event types,
+        and building them all cost about 5 ms at start-up)."""
         self._size_columns()
         self.hands.setMaximumHeight(self.fontMetrics().height() * 4 + 8)
 
