@@ -6,16 +6,12 @@ types in a text field (`TypingGuard`); every key that must work while typing car
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
 
 KEY = "<key>"  # stands for a participant's own key (1-9, then a-z) in the dynamic rows
 
@@ -186,15 +182,49 @@ def is_text_input(widget: QWidget) -> bool:
 
 
 class TypingGuard(QObject):
-    """An application event filter: unmodified shortcuts yield to text fields and buttons.
+    """Unmodified shortcuts yield to text fields and buttons: a filter on the focused widget.
 
     Qt asks the focused widget first (a ShortcutOverride event) whether it wants a key itself;
     answering yes for typing keys in text fields, and for Space on a button, is what keeps "1" a
     digit in a note and Space a click on a focused button, while the same keys switch speakers
     and pause everywhere else.
 
+    Qt sends that question to the focused widget, so that is the one widget the guard watches,
+    in every window of the app: it moves with the focus (`QApplication.focusChanged`). A filter
+    on the whole application would see, and wrap for Python, every paint and layout event of
+    every widget, thousands of them while the window first shows.
+
     Emits no signals.
     """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on = False
+
+    def start(self) -> None:
+        """Watch whichever widget has the focus from now on (again after `stop`)."""
+        app = QApplication.instance()
+        if self._on or not isinstance(app, QApplication):
+            return
+        self._on = True
+        app.focusChanged.connect(self._follow)
+        self._follow(None, app.focusWidget())
+
+    def stop(self) -> None:
+        app = QApplication.instance()
+        if not self._on or not isinstance(app, QApplication):
+            return
+        self._on = False
+        app.focusChanged.disconnect(self._follow)
+        focused = app.focusWidget()
+        if focused is not None:
+            focused.removeEventFilter(self)
+
+    def _follow(self, old: QWidget | None, now: QWidget | None) -> None:
+        if old is not None:
+            old.removeEventFilter(self)
+        if now is not None:
+            now.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
@@ -215,26 +245,4 @@ class TypingGuard(QObject):
         if isinstance(watched, QAbstractButton | QComboBox) and key in _BUTTON_KEYS:
             event.accept()
             return True
-        return False
-
-
-class WhenExposed(QObject):
-    """Calls `then` once, the first time `window` is exposed (on screen), then goes away.
-
-    What waits for it: the typing guard, an application-wide filter that would otherwise see (and
-    wrap for Python) the thousands of events that build and lay out the window; before the
-    window is on screen no key can reach a field anyway.
-    """
-
-    def __init__(self, window: QWindow, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._window = window
-        self._then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Expose and self._window.isExposed():
-            self._window.removeEventFilter(self)
-            self.deleteLater()
-            self._then()
         return False

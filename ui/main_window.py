@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
 from ui.auto_backups import AutoBackups
 from ui.banner import Banner
 from ui.docks import DockPlace, arrange, make_dock, name_tab_bars
-from ui.keymap import TypingGuard, WhenExposed
+from ui.keymap import TypingGuard
 from ui.live_controls import LiveControls
 from ui.marks import local_time
 from ui.meeting_files import MeetingFiles
@@ -156,9 +156,7 @@ class MainWindow(QMainWindow):
         self._menus()
         self._wire()
         # Unmodified keys (speaker keys, Space) must yield to whoever is typing anywhere in the app.
-        # It filters every event of the app, so it starts once the window is on screen (showEvent).
         self._guard = TypingGuard(self)
-        self._guarding = False
         self._restore(settings.current)
         self._apply(settings.current)
 
@@ -528,15 +526,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        handle = self.windowHandle()
-        if not self._guarding and handle is not None:
-            self._guarding = True
-            WhenExposed(handle, self._start_guard)
-
-    def _start_guard(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._guard)
+        self._guard.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         projector = self.later.made_projector()
@@ -547,8 +537,5 @@ class MainWindow(QMainWindow):
             geometry=bytes(self.saveGeometry().data()), window_state=bytes(state.data())
         )
         self.session.stop_clock()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._guard)
-        self._guarding = False
+        self._guard.stop()
         super().closeEvent(event)
