@@ -68,13 +68,13 @@ def _open_and_show(db_path: Path, meeting_id: int | None) -> int:
 
 
 def _application() -> tuple[QApplication, SettingsStore]:
-    from ui.qt_compat import build_enums_faster, keep_none_alive, skip_source_scans
+    from ui.qt_compat import build_enums_faster, keep_none_alive, skip_feature_imports
 
     build_enums_faster()  # before PySide builds any enum
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    skip_source_scans()  # before any other module loads: PySide would read each one's source
+    skip_feature_imports()  # before any other module loads: PySide would read each one's source
     keep_none_alive()
     from ui.settings import SettingsStore
 

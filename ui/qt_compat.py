@@ -45,32 +45,25 @@ def keep_none_alive() -> bool:
     return True
 
 
-def skip_source_scans() -> bool:
-    """Let PySide tell from a module's names, not its source, whether the module uses PySide.
+def skip_feature_imports() -> bool:
+    """Take PySide's `__feature__` hook out of every import statement.
 
-    For its per-module `from __feature__ import ...` switches, PySide6 (6.11) reads the source of
-    every module imported after it and looks for the word "PySide6" in it
-    (`shibokensupport.feature._mod_uses_pyside`): at start-up, 135 modules and about 15 ms, 4% of
-    the time to a visible window. This app selects no `__feature__`, so a module counts as using
-    PySide when it holds a PySide6 module, class or object, which the window's modules all do.
-    Does nothing (and returns False) where PySide has no such scan; remove it once PySide stops
-    reading sources, or if the app ever uses `__feature__`.
+    PySide6 (6.11) wraps `builtins.__import__` so that `from __feature__ import snake_case` can
+    switch a module's Qt names. The wrapper runs Python code before and after every import
+    statement of every module, already loaded or not: it notes which modules use PySide, and to
+    tell, it reads the source of each new one (`shibokensupport.feature._mod_uses_pyside`). At
+    start-up that is about 2% of the instructions to a visible window, and the source reads were
+    135 modules and about 15 ms more. This app selects no feature, so none of that changes
+    anything: imports go back to the function the wrapper calls anyway (PySide's own lazy
+    import, kept as `builtins.__orig_import__`). Does nothing (and returns False) where there is
+    no such wrapper; remove it once PySide stops wrapping imports, or if the app ever uses
+    `__feature__`.
     """
-    import types
-
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+    wrapped = getattr(builtins.__import__, "__name__", "") == "__feature_import__"
+    plain = getattr(builtins, "__orig_import__", None)
+    if not wrapped or not callable(plain):
         return False
-
-    def uses_pyside(module: types.ModuleType) -> bool:
-        for value in list(vars(module).values()):
-            named = value if isinstance(value, types.ModuleType | type) else type(value)
-            origin = getattr(named, "__module__", None) or getattr(named, "__name__", "")
-            if isinstance(origin, str) and origin.startswith("PySide6"):
-                return True
-        return False
-
-    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 - replacing a private hook
+    builtins.__import__ = plain
     return True
 
 

@@ -24,13 +24,14 @@ from facilitator.meetings import NewAgendaItem, NewParticipant
 from facilitator.model import CaseId, MeetingId, MeetingKind, Role
 from facilitator.store import Workspace
 from ui.main_window import MainWindow
-from ui.qt_compat import build_enums_faster, keep_none_alive
+from ui.qt_compat import build_enums_faster, keep_none_alive, skip_feature_imports
 from ui.session import Session
 from ui.settings import SettingsStore
 
 # PySide6 6.12 on CPython 3.11 leaks references to None (see ui/qt_compat.py); as the app does.
 keep_none_alive()
 build_enums_faster()  # as the app does: the enums PySide builds from here on take the fast path
+skip_feature_imports()  # as the app does
 
 HERE = Path(__file__).resolve().parent
 

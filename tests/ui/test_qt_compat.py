@@ -1,4 +1,4 @@
-"""The None work-around: applied only where the binding leaks, and then None cannot die."""
+"""The work-arounds for the Qt binding: each applied only where it is needed, and harmless."""
 
 from __future__ import annotations
 
@@ -44,21 +44,24 @@ def test_the_work_around_is_not_applied_where_none_does_not_leak() -> None:
     run_python(code)  # its asserts are the test
 
 
-def test_pyside_tells_modules_that_use_it_without_reading_their_source() -> None:
+def test_imports_skip_the_feature_hook_and_pyside_still_loads_lazily() -> None:
     code = (
-        "import sys, linecache\n"
+        "import builtins, sys, linecache\n"
         "import PySide6.QtCore\n"
-        "from ui.qt_compat import skip_source_scans\n"
-        "assert skip_source_scans()\n"
+        "from ui.qt_compat import skip_feature_imports\n"
+        "flags = sys.modules['shibokensupport.feature'].pyside_feature_dict\n"
+        "assert skip_feature_imports() and not skip_feature_imports()\n"
         "linecache.clearcache()\n"
         "from ui.marks import CURRENT\n"
         "from facilitator.talk_time import TalkTimeTally\n"
-        "flags = sys.modules['shibokensupport.feature'].pyside_feature_dict\n"
         "read = [f for f in linecache.cache if f.endswith(('marks.py', 'talk_time.py'))]\n"
-        "print(flags['ui.marks'], flags['facilitator.talk_time'], read)\n"
+        "from PySide6.QtWidgets import QLabel\n"
+        "from PySide6.QtGui import QFont\n"
+        "assert QFont('Sans', 12).pointSize() == 12 and QLabel.__name__ == 'QLabel'\n"
+        "print('ui.marks' in flags, 'facilitator.talk_time' in flags, read)\n"
     )
     result = run_python(code)
-    assert result.stdout.split() == ["0", "-1", "[]"]
+    assert result.stdout.split() == ["False", "False", "[]"]
 
 
 def test_qt_enums_built_the_fast_way_equal_those_built_the_general_way() -> None:
