@@ -77,12 +77,14 @@ def _application() -> tuple[QApplication, SettingsStore]:
     skip_feature_imports()  # before any other module loads: PySide would read each one's source
     keep_none_alive()
     from ui.settings import SettingsStore
+    from ui.style import use_style
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    use_style(app)
     settings = SettingsStore(
         QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, "window")
     )

@@ -26,6 +26,7 @@ from ui.main_window import MainWindow
 from ui.qt_compat import keep_none_alive
 from ui.session import Session
 from ui.settings import SettingsStore
+from ui.style import use_style
 
 HERE = Path(__file__).resolve().parent
 
@@ -119,6 +120,7 @@ def live_meeting(ws: Workspace, clock: FakeClock) -> MeetingId:
 def main() -> int:
     keep_none_alive()
     app = QApplication(sys.argv[:1])
+    use_style(app)  # as the app does
     folder = Path(tempfile.mkdtemp(prefix="facilitator-shots-"))
     start = datetime.now(UTC).replace(hour=18, minute=0, second=0, microsecond=0)
     clock = FakeClock(start)

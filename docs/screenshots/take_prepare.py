@@ -29,6 +29,7 @@ from ui.main_window import MainWindow
 from ui.qt_compat import keep_none_alive
 from ui.session import Session
 from ui.settings import SettingsStore
+from ui.style import use_style
 
 HERE = Path(__file__).resolve().parent
 PEOPLE = [
@@ -86,6 +87,7 @@ def resolution_meeting(ws: Workspace) -> MeetingId:
 def main() -> int:
     keep_none_alive()
     app = QApplication(sys.argv[:1])
+    use_style(app)  # as the app does
     folder = Path(tempfile.mkdtemp(prefix="facilitator-shots-"))
     clock = FakeClock(datetime.now(UTC).replace(hour=17, minute=0, second=0, microsecond=0))
     ws = Workspace.open(folder / "workspace.sqlite3", clock=clock)

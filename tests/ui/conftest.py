@@ -27,6 +27,7 @@ from ui.main_window import MainWindow
 from ui.qt_compat import build_enums_faster, keep_none_alive, skip_feature_imports
 from ui.session import Session
 from ui.settings import SettingsStore
+from ui.style import use_style
 
 # PySide6 6.12 on CPython 3.11 leaks references to None (see ui/qt_compat.py); as the app does.
 keep_none_alive()
@@ -42,6 +43,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             # The offscreen platform says this about every top-level window; it is no fault of ours.
             item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _the_apps_style(qapp: QApplication) -> None:
+    use_style(qapp)  # as the app does
 
 
 @pytest.fixture(autouse=True)
