@@ -76,7 +76,8 @@ def build_enums_faster() -> bool:
     window meets some 3,100 members before it shows (1,195 in the `Qt` namespace alone): about
     40 ms, an eighth of the start-up. CPython builds its own standard-library enums with
     `enum._simple_enum`, which makes the same classes about twice as fast; on Python 3.11,
-    `_simple_enum_311` below makes them twice as fast again. CPython checks such enums with
+    `_simple_enum_311` below makes them twice as fast again, with members that are quicker to
+    reach. CPython checks such enums with
     `enum._test_simple_enum`, and so does tests/ui/test_qt_compat.py, for every enum of QtCore,
     QtGui and QtWidgets. Only calls of PySide's exact shape go the fast way (a list of
     (name, int) pairs, `boundary=KEEP`, nothing else); anything else, and any Python without these
@@ -108,13 +109,15 @@ def build_enums_faster() -> bool:
             and qualname is None
             and type is None
             and isinstance(names, list)
-            and all(_is_member(pair) for pair in names)
         ):
             if on_311:
-                return _simple_enum_311(cls, class_name, names)
-            # What _simple_enum converts: a plain class whose attributes are the members.
-            plain = builtins.type(class_name, (), dict(names))
-            return simple(cls, boundary=boundary)(plain)
+                made = _simple_enum_311(cls, class_name, names)
+                if made is not None:
+                    return made
+            elif all(_is_member(pair) for pair in names):
+                # What _simple_enum converts: a plain class whose attributes are the members.
+                plain = builtins.type(class_name, (), dict(names))
+                return simple(cls, boundary=boundary)(plain)
         return general(
             cls, class_name, names, module=module, qualname=qualname, type=type, start=start,
             boundary=boundary,
@@ -125,15 +128,27 @@ def build_enums_faster() -> bool:
     return True
 
 
-def _simple_enum_311(kind: Any, class_name: str, pairs: list[tuple[str, int]]) -> Any:
-    """What CPython 3.11's `enum._simple_enum(kind, boundary=KEEP)` makes of a class whose
-    attributes are `pairs`, made with less work (3.12 and 3.13 build members differently).
+def _simple_enum_311(kind: Any, class_name: str, pairs: list[Any]) -> Any:
+    """The enum CPython 3.11's `enum._simple_enum(kind, boundary=KEEP)` makes of a class whose
+    attributes are `pairs`, made with less work; None unless every pair is a (name, int) whose
+    name can only be a member (3.12 and 3.13 build members differently).
 
-    `_simple_enum` makes the class, then sets each member's name on it through the metaclass's
-    `__setattr__` and a fresh `enum.property` each: several Python calls a member. Here the
-    properties are in the class body from the start (so `type` names them), copied from one
-    made once, and each member's attributes go straight into its `__dict__`.
+    `_simple_enum` makes the class, then puts each member in it behind an `enum.property`, set
+    through the metaclass's `__setattr__`: several Python calls a member, and one more on every
+    later `Qt.Key.Key_A`. Here each member goes straight into the class, as CPython 3.13 stores
+    them (a Qt member is never called `name` or `value`, the two that 3.13 keeps behind a
+    property), and each member's attributes straight into its `__dict__`.
     """
+    for pair in pairs:
+        if (
+            builtins.type(pair) is not tuple
+            or len(pair) != 2
+            or builtins.type(pair[0]) is not str
+            or builtins.type(pair[1]) is not int
+            or pair[0][:1] == "_"
+            or pair[0] in ("name", "value")
+        ):
+            return None
     member_type = kind._member_type_
     new_member = member_type.__new__
     use_args = kind._use_args_
@@ -155,43 +170,38 @@ def _simple_enum_311(kind: Any, class_name: str, pairs: list[tuple[str, int]]) -
     if is_flag:
         body.update(_FLAG_BODY)
     body["__doc__"] = "An enumeration."
-    redirect = enum.property
-    for name, _ in pairs:
-        prop = redirect.__new__(redirect)
-        prop.__dict__.update(_REDIRECT)
-        body[name] = prop
     enum_class: Any = type(class_name, (kind,), body, boundary=enum.KEEP, _simple=True)
+    put = type.__setattr__  # not the metaclass's: it only guards members, and there are none yet
     for method in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
         found = getattr(enum_class, method)
         if found in (getattr(member_type, method), getattr(object, method)):
-            setattr(enum_class, method, getattr(kind, method))
+            put(enum_class, method, getattr(kind, method))
     single_bits = multi_bits = 0
     for name, value in pairs:
         member = value2member_map.get(value)
-        if member is not None:  # an alias of an earlier member
-            member_map[name] = member
-            continue
-        member = new_member(enum_class, value) if use_args else new_member(enum_class)
-        member.__dict__.update(
-            _value_=value, _name_=name, __objclass__=enum_class, _sort_order_=len(member_names)
-        )
+        if member is None:  # else an alias of an earlier member
+            member = new_member(enum_class, value) if use_args else new_member(enum_class)
+            member.__dict__.update(
+                _value_=value, _name_=name, __objclass__=enum_class, _sort_order_=len(member_names)
+            )
+            value2member_map[value] = member
+            if not is_flag:
+                member_names.append(name)
+            elif value and not value & (value - 1):  # one bit: a flag of its own
+                member_names.append(name)
+                single_bits |= value
+            else:
+                multi_bits |= value
         member_map[name] = member
-        value2member_map[value] = member
-        if not is_flag:
-            member_names.append(name)
-        elif value and not value & (value - 1):  # one bit: a flag of its own
-            member_names.append(name)
-            single_bits |= value
-        else:
-            multi_bits |= value
+        put(enum_class, name, member)
     if is_flag:
-        enum_class._flag_mask_ = single_bits | multi_bits
-        enum_class._singles_mask_ = single_bits
-        enum_class._all_bits_ = 2 ** ((single_bits | multi_bits).bit_length()) - 1
+        put(enum_class, "_flag_mask_", single_bits | multi_bits)
+        put(enum_class, "_singles_mask_", single_bits)
+        put(enum_class, "_all_bits_", 2 ** ((single_bits | multi_bits).bit_length()) - 1)
         values = [member._value_ for member in enum_class]
         if values != sorted(values):
-            enum_class._iter_member_ = enum_class._iter_member_by_def_
-    enum_class.__new__ = enum.Enum.__new__
+            put(enum_class, "_iter_member_", enum_class._iter_member_by_def_)
+    put(enum_class, "__new__", enum.Enum.__new__)
     return enum_class
 
 
@@ -204,7 +214,6 @@ _FLAG_BODY: dict[str, Any] = {
     "_inverted_": None,
     **{name: getattr(enum.Flag, name) for name in _FLAG_OPERATORS},
 }
-_REDIRECT = dict(vars(enum.property()))  # what a fresh enum.property holds before it is named
 
 
 def _is_member(pair: object) -> bool:

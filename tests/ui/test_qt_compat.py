@@ -113,6 +113,7 @@ def test_enums_of_any_other_shape_are_built_the_general_way() -> None:
         "    (enum.Flag, 'Strict', [('A', 1), ('B', 2)], {}),\n"
         "    (enum.IntEnum, 'Hidden', [('_private', 1), ('shown', 2)], {'boundary': enum.KEEP}),\n"
         "    (enum.IntEnum, 'Named', {'ONE': 1}, {'boundary': enum.KEEP}),\n"
+        "    (enum.Enum, 'Valued', [('value', 1), ('other', 2)], {'boundary': enum.KEEP}),\n"
         "]\n"
         "def build():\n"
         "    made = [kind(name, names, **options) for kind, name, names, options in shapes]\n"
