@@ -211,6 +211,7 @@ class TypingGuard(QObject):
         self._follow(None, app.focusWidget())
 
     def stop(self) -> None:
+        """Stop watching (the window closed): Qt's own shortcut handling holds again."""
         app = QApplication.instance()
         if not self._on or not isinstance(app, QApplication):
             return
