@@ -48,9 +48,14 @@ def arrange(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     window.tabifyDockWidget(docks["notes"], docks["case"])
     window.tabifyDockWidget(docks["notes"], docks["settings"])
     docks["settings"].hide()
-    docks["agreements"].raise_()
+    raise_default_tab(docks)
     default_sizes(window, docks)
     name_tab_bars(window)
+
+
+def raise_default_tab(docks: dict[str, QDockWidget]) -> None:
+    """Of the tabs on the right, the agreements are the one in front."""
+    docks["agreements"].raise_()
 
 
 def default_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:

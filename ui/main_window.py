@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,14 @@ from facilitator.store import Change
 from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
 from ui.auto_backups import AutoBackups
 from ui.banner import Banner
-from ui.docks import DockPlace, arrange, make_dock, name_tab_bars
+from ui.docks import (
+    DockPlace,
+    arrange,
+    default_sizes,
+    make_dock,
+    name_tab_bars,
+    raise_default_tab,
+)
 from ui.keymap import TypingGuard
 from ui.live_controls import LiveControls
 from ui.marks import local_time
@@ -44,6 +50,7 @@ from ui.prepare.mode import PrepareMode
 from ui.session import Session
 from ui.settings import FONT_SCALE_STEP, Settings, SettingsStore
 from ui.tab_panels import BehindTabs
+from ui.widgets import PageStack
 
 if TYPE_CHECKING:
     from ui.actions_view import ActionsView
@@ -92,7 +99,7 @@ class MainWindow(QMainWindow):
         self.refusal = RefusalNotice()  # a write that failed (disk full), until one works again
         self.notice = Notice("Notice")  # minutes written, a read-only or damaged workspace
         self.auto_backups = AutoBackups(session, settings.current, self)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.pages.addWidget(self.concerns)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -132,7 +139,10 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         arrange(self, self.docks)
-        self._meeting_layout = self.saveState()
+        # The panels as last seen on screen (saveState); None until then: a layout saved before
+        # the window first shows holds sizes for a window of Qt's default size.
+        self._meeting_layout: QByteArray | None = None
+        self._docks_put_away: list[QDockWidget] = []  # shown until prepare mode hid them
         self._docks_shown = True
         self._keys_live = True  # speaker keys, pause, next item: not while preparing
 
@@ -377,12 +387,13 @@ class MainWindow(QMainWindow):
     def _show_meeting_page(self) -> None:
         """Prepare mode for a planned meeting (until run mode is asked for), else the board."""
         preparing = self.prepare.preparing
+        if not preparing:  # the board first: the panels come back around run mode's own page
+            self.pages.setCurrentIndex(BOARD_PAGE)
         self._show_docks(not preparing)
         self._live_keys(not preparing)
         if preparing:
             self.prepare.show_page()
         else:
-            self.pages.setCurrentIndex(BOARD_PAGE)
             self.speakers.focus_tracker()
 
     def _live_keys(self, on: bool) -> None:
@@ -430,10 +441,18 @@ class MainWindow(QMainWindow):
         if show == self._docks_shown:
             return
         if show:
-            self.restoreState(self._meeting_layout)
+            if self._meeting_layout is not None:
+                self.restoreState(self._meeting_layout)
+            else:  # never on screen yet (a first start that opened in prepare mode)
+                for dock in self._docks_put_away:
+                    dock.show()
+                raise_default_tab(self.docks)
+                default_sizes(self, self.docks)
             name_tab_bars(self)
         else:
-            self._meeting_layout = self.saveState()
+            if self.isVisible():
+                self._meeting_layout = self.saveState()
+            self._docks_put_away = [dock for dock in self.docks.values() if not dock.isHidden()]
             for dock in self.docks.values():
                 dock.hide()
         self._docks_shown = show
@@ -533,9 +552,9 @@ class MainWindow(QMainWindow):
         if projector is not None:
             projector.hide()
         state = self.saveState() if self._docks_shown else self._meeting_layout
-        self.settings.update(
-            geometry=bytes(self.saveGeometry().data()), window_state=bytes(state.data())
-        )
+        self.settings.update(geometry=bytes(self.saveGeometry().data()))
+        if state is not None:  # else the panels were never on screen: nothing learnt
+            self.settings.update(window_state=bytes(state.data()))
         self.session.stop_clock()
         self._guard.stop()
         super().closeEvent(event)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -120,6 +122,38 @@ class FitRows(QObject):
 
     def later(self, *_changed: object) -> None:
         self._timer.start()
+
+
+class PageStack(QStackedWidget):
+    """Pages shown one at a time, asking room for the page on show only.
+
+    Qt's stacked widget asks for the room of its largest page, shown or not: once prepare mode's
+    three columns had been shown, run mode no longer fitted a 1366-pixel screen, and the window
+    grew past its right edge. Pages out of sight here ask for none (their size policy is
+    Ignored until they show again). Emits only QStackedWidget's own signals.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._policies: dict[QWidget, QSizePolicy] = {}  # each hidden page's own policy
+        self.currentChanged.connect(self._fit)
+        self.widgetAdded.connect(self._fit)
+
+    def _fit(self, *_changed: object) -> None:
+        current = self.currentWidget()
+        ignored = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        for number in range(self.count()):
+            page = self.widget(number)
+            if page is None:
+                continue
+            if page is current:
+                policy = self._policies.pop(page, None)
+                if policy is not None:
+                    page.setSizePolicy(policy)
+            elif page not in self._policies:
+                self._policies[page] = page.sizePolicy()
+                page.setSizePolicy(ignored)
+        self.updateGeometry()
 
 
 def team_only_box(name: str, *, checked: bool = False) -> QCheckBox:

@@ -8,9 +8,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from facilitator.model import MeetingId
+from facilitator.store import Workspace
+from tests.ui.conftest import make_window
 from tests.ui.keys import CTRL, SHIFT, press, type_text
 from ui.main_window import BOARD_PAGE, MainWindow
 from ui.marks import ON_TIME, OVERRUN
+from ui.settings import SettingsStore
 
 K = Qt.Key
 
@@ -168,6 +171,30 @@ def test_a_planned_meeting_opens_in_prepare_mode_and_keys_there_never_start_it(
     assert w.prepare.preparing and not w.docks["speakers"].isVisible()
     w.open_meeting(planned)  # the same meeting again keeps its mode
     assert w.prepare.preparing
+
+
+def test_run_mode_fits_the_window_after_a_first_start_in_prepare_mode(
+    qtbot: QtBot, fresh_ws: Workspace, settings: SettingsStore, planned: MeetingId
+) -> None:
+    """As the app starts: the meeting opens (in prepare mode) before the window first shows, and
+    no layout is saved yet. Run mode then gets the default layout, sized for this window; before,
+    the panels came back with sizes for a window of Qt's default size, and prepare mode's columns
+    still asked for room, so the window grew past the right edge of a 1366-pixel screen."""
+    w = make_window(qtbot, fresh_ws, settings)  # 1366x768, not shown yet
+    w.open_meeting(planned)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    assert w.prepare.preparing
+    press(qtbot, w, K.Key_P, CTRL | SHIFT)  # run mode
+    assert not w.prepare.preparing
+    qtbot.waitUntil(lambda: w.docks["speakers"].width() >= 500)  # the default share of the screen
+    assert w.width() == 1366 and w.minimumSizeHint().width() <= 1366
+    for name in ("timer", "agenda", "speakers", "non_negotiables", "solutions", "agreements"):
+        dock = w.docks[name]
+        assert dock.isVisible() and w.rect().contains(dock.geometry()), name
+    w.close()
+    assert settings.current.window_state  # the layout seen on screen is kept for next time
 
 
 def test_prepare_mode_is_for_before_the_meeting_starts(

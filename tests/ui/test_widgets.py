@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator import board
 from facilitator.model import HeldBy, MeetingId, SolutionStatus
 from ui.main_window import MainWindow
-from ui.widgets import FitRows, fixed_columns, stretch_column, table_view
+from ui.widgets import FitRows, PageStack, fixed_columns, stretch_column, table_view
 
 
 def test_rows_fit_their_wrapped_text_after_the_text_or_the_width_changes(qtbot: QtBot) -> None:
@@ -78,3 +79,27 @@ def test_wrapped_rows_are_measured_again_when_the_text_grows(
     before = view.rowHeight(0)
     w.settings.update(font_scale=180)
     qtbot.waitUntil(lambda: view.rowHeight(0) > before * 1.5)
+
+
+def test_a_page_stack_asks_room_for_the_page_on_show_only(qtbot: QtBot) -> None:
+    stack = PageStack()
+    qtbot.addWidget(stack)
+
+    def page(width: int) -> QWidget:
+        made = QWidget()  # as wide as its layout needs, as the prepare view is
+        content = QWidget()
+        content.setMinimumSize(width, 50)
+        QHBoxLayout(made).addWidget(content)
+        return made
+
+    small, wide = page(100), page(900)
+    wide.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    stack.addWidget(small)
+    stack.addWidget(wide)
+    narrow = stack.minimumSizeHint().width()
+    assert narrow < 200  # the wide page is out of sight
+    stack.setCurrentWidget(wide)
+    assert stack.minimumSizeHint().width() > 900
+    assert wide.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding  # its own again
+    stack.setCurrentWidget(small)
+    assert stack.minimumSizeHint().width() == narrow
