@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -84,16 +85,28 @@ class ExportPanel(QFrame):
         self.save.setAccessibleName("Choose where to save the minutes, and write them")
         self.close_button = QPushButton("Close")
         self.close_button.setAccessibleName("Close the export options")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 3, 8, 3)
-        row.addWidget(self.title)
-        row.addWidget(self.parent_copy)
-        row.addWidget(self.team_copy)
-        row.addWidget(QLabel("Language:"))
-        row.addWidget(self.language)
-        row.addStretch(1)
-        row.addWidget(self.save)
-        row.addWidget(self.close_button)
+        # Three short rows, not one long one: the strip sits between the side panels, and a row
+        # wider than the board there would widen the window past the screen.
+        self.title.setWordWrap(True)
+        self.language.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.language.setMinimumContentsLength(12)  # longer names are cut; the list shows them
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(8, 3, 8, 3)
+        rows.setSpacing(2)
+        rows.addWidget(self.title)
+        copies = QHBoxLayout()
+        copies.addWidget(self.parent_copy)
+        copies.addWidget(self.team_copy)
+        copies.addStretch(1)
+        rows.addLayout(copies)
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel("Language:"))
+        actions.addWidget(self.language, 1)
+        actions.addWidget(self.save)
+        actions.addWidget(self.close_button)
+        rows.addLayout(actions)
         self.team_copy.toggled.connect(lambda _on: self._offer_languages())
         self.save.clicked.connect(self.save_as)
         self.close_button.clicked.connect(self.hide)

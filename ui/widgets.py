@@ -153,7 +153,12 @@ class PageStack(QStackedWidget):
             elif page not in self._policies:
                 self._policies[page] = page.sizePolicy()
                 page.setSizePolicy(ignored)
-        self.updateGeometry()
+        # Known at once up to the window, not on the next turn of the event loop: the window may
+        # lay its panels out again straight after a page changes (run mode after prepare mode).
+        widget: QWidget | None = self
+        while widget is not None and not widget.isWindow():
+            widget.updateGeometry()
+            widget = widget.parentWidget()
 
 
 def team_only_box(name: str, *, checked: bool = False) -> QCheckBox:

@@ -25,6 +25,7 @@ from tests.ui.conftest import people
 from tests.ui.keys import CTRL
 from tests.ui.test_accessibility import controls, describe
 from ui import export_minutes
+from ui.docks import default_sizes
 from ui.main_window import MainWindow
 from ui.notice import Tone
 
@@ -94,6 +95,21 @@ def test_ctrl_e_offers_the_parent_copy_in_the_familys_language(
     ]  # fmt: skip
     panel.team_copy.setChecked(True)
     assert panel.language.currentData() == "en"
+
+
+def test_the_export_strip_fits_between_the_panels_of_a_1366_pixel_window(
+    qtbot: QtBot, window: MainWindow, spanish_family: MeetingId
+) -> None:
+    """It sits above the board, between the side panels: a strip wider than the board there
+    widened the window past the screen's right edge, cutting the speakers panel off."""
+    default_sizes(window, window.docks)  # as the app's first start lays the panels out
+    width = window.width()
+    panel = open_export(qtbot, window, spanish_family)
+    qtbot.waitUntil(lambda: panel.height() > 0 and window.centralWidget().width() > 0)
+    assert panel.width() <= window.centralWidget().width()
+    assert window.width() == width == 1366
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.rect().contains(window.docks["speakers"].geometry())
 
 
 def test_the_minutes_are_written_on_a_worker_while_the_meeting_goes_on(
