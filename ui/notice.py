@@ -13,6 +13,15 @@ from facilitator.store import Change
 from ui.banner import Banner
 
 NOT_RECORDED = "not recorded:"
+_NO_BREAK = "\u200b"  # a zero-width space: where a line may break, unseen
+_BREAKS = str.maketrans({"/": "/" + _NO_BREAK, "\\": "\\" + _NO_BREAK, "_": "_" + _NO_BREAK})
+
+
+def wrappable(text: str) -> str:
+    """`text` with room to break after path separators and underscores, where a word-wrapped
+    label breaks only at spaces and hyphens: a long file path then wraps, where it would widen
+    the window past the screen (a notice sits between the side panels)."""
+    return text.translate(_BREAKS)
 
 
 def open_folder(folder: Path) -> None:
@@ -71,7 +80,7 @@ class Notice(Banner):
             f" border: 2px solid {tone.border}; }}"
             f" #{self.objectName()} QLabel {{ color: #000000; }}"
         )
-        self.label.setText(f"{tone.mark} {text}")
+        self.label.setText(wrappable(f"{tone.mark} {text}"))
         self.setAccessibleDescription(text)
         self._step = step
         self.action.setText(action)
@@ -80,7 +89,7 @@ class Notice(Banner):
         self.show()
 
     def text(self) -> str:
-        return self.label.text() if self.isVisible() else ""
+        return self.label.text().replace(_NO_BREAK, "") if self.isVisible() else ""
 
     def _take_step(self) -> None:
         step = self._step

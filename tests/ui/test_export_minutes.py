@@ -112,6 +112,20 @@ def test_the_export_strip_fits_between_the_panels_of_a_1366_pixel_window(
     assert window.rect().contains(window.docks["speakers"].geometry())
 
 
+def test_a_long_path_in_a_notice_wraps_instead_of_widening_the_window(
+    qtbot: QtBot, window: MainWindow, spanish_family: MeetingId
+) -> None:
+    default_sizes(window, window.docks)
+    window.open_meeting(spanish_family)
+    window.prepare.show_run()
+    folder = "C:\\Users\\jsmith\\OneDrive_Springfield_Unified_School_District\\IEP_minutes_2026"
+    path = f"{folder}\\Maya_Rodriguez_grade_4_2026-12-01_Annual_IEP_meeting_parent_copy.docx"
+    window.notice.say(f"Minutes written to {path}", Tone.DONE, action="Open folder", step=print)
+    qtbot.waitUntil(lambda: window.notice.height() > 0)
+    assert window.width() == 1366 and window.minimumSizeHint().width() <= 1366
+    assert window.notice.text() == f"✔ Minutes written to {path}"  # read back as written
+
+
 def test_the_minutes_are_written_on_a_worker_while_the_meeting_goes_on(
     qtbot: QtBot,
     window: MainWindow,
