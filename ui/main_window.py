@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from ui.models.board_items import BoardItemsModel
 from ui.new_meeting import sample_meeting
 from ui.notice import Notice, RefusalNotice, Tone
 from ui.on_demand import OnDemand
+from ui.on_screen import back_within_screen
 from ui.panels.agenda import AgendaPanel
 from ui.panels.agenda_timer import AgendaTimerPanel
 from ui.panels.agreements import AgreementsPanel
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
         # Unmodified keys (speaker keys, Space) must yield to whoever is typing anywhere in the app.
         self._guard = TypingGuard(self)
         self._restore(settings.current)
+        self._font_scale = settings.current.font_scale
         self._apply(settings.current)
 
     # -- assembly ----------------------------------------------------------------------------------
@@ -534,6 +536,8 @@ class MainWindow(QMainWindow):
             name_tab_bars(self)
 
     def _apply(self, settings: Settings) -> None:
+        smaller = settings.font_scale < self._font_scale
+        self._font_scale = settings.font_scale
         font = QFont(self._base_font)
         font.setPointSizeF(self._base_font.pointSizeF() * settings.font_scale / 100)
         self.setFont(font)
@@ -542,6 +546,8 @@ class MainWindow(QMainWindow):
         self.speakers.set_quiet_minutes(settings.quiet_minutes)
         self.prepare.set_holidays(settings.holidays)
         self.tab_panels.apply(settings)
+        if smaller:  # once the smaller text is laid out
+            QTimer.singleShot(0, lambda: back_within_screen(self))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -121,3 +121,22 @@ def test_larger_text_gives_the_tracker_and_readouts_room_for_it(
     assert all(a > b * 1.5 for a, b in zip(after, before, strict=True))
     qtbot.waitUntil(lambda: readout.height() > tall_before * 1.5)
     assert readout.height() >= readout.sizeHint().height()
+
+
+def test_the_window_comes_back_within_its_screen_when_the_text_is_smaller_again(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    """Larger text can need more room than the screen has, and Qt grows the window past its edge;
+    back at a smaller size, panels stayed out of sight until the window shrank back."""
+    w = meeting_window
+    w.settings.update(font_scale=200)
+    qtbot.waitUntil(lambda: w.width() > 1366)  # every panel's rows at twice the size
+    grown = w.width()
+    w.settings.update(font_scale=100)
+    screen = w.screen()
+    assert screen is not None
+    room = screen.availableGeometry()
+    qtbot.waitUntil(lambda: w.width() < grown)
+    assert w.width() <= max(room.width(), w.minimumSizeHint().width())
+    assert w.height() <= max(room.height(), w.minimumSizeHint().height())
+    assert w.x() >= room.x() and w.y() >= room.y()
