@@ -71,13 +71,19 @@ class MeetingPicker(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         stretch_column(self.list)
+        # "Back" beside the title and the two others below it, not all three in one row: the
+        # picker shows between the side panels, and a row wider than the board would widen the
+        # window past the screen at larger text.
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.back)
         buttons = QHBoxLayout()
-        for button in (self.new_meeting, self.sample, self.back):
+        for button in (self.new_meeting, self.sample):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
         layout.addWidget(self.search)

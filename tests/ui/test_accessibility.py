@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from facilitator.model import MeetingId
+from ui.docks import default_sizes
 from ui.main_window import MainWindow
 
 INTERACTIVE = (
@@ -140,3 +141,37 @@ def test_the_window_comes_back_within_its_screen_when_the_text_is_smaller_again(
     assert w.width() <= max(room.width(), w.minimumSizeHint().width())
     assert w.height() <= max(room.height(), w.minimumSizeHint().height())
     assert w.x() >= room.x() and w.y() >= room.y()
+
+
+def test_the_settings_panel_fits_beside_the_board_at_larger_text(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    """Where the text size is changed: at 170% its backup row was wider than the panels on the
+    right, and the window grew past a 1366-pixel screen as soon as the panel showed."""
+    w = meeting_window
+    default_sizes(w, w.docks)
+    w.act["settings"].trigger()
+    qtbot.waitUntil(lambda: w.settings_panel.isVisible())
+    w.settings.update(font_scale=170)
+    qtbot.waitUntil(lambda: w.settings_panel.font().pointSizeF() > w.font().pointSizeF() / 1.7)
+    layout = w.layout()
+    assert layout is not None
+    layout.activate()
+    assert w.minimumSizeHint().width() <= 1366
+    assert w.width() == 1366
+
+
+def test_the_meeting_picker_fits_beside_the_panels_at_larger_text(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    """File > Open meeting shows between the side panels: at 150% its row of three buttons was
+    wider than the board, and the window grew past a 1366-pixel screen."""
+    w = meeting_window
+    default_sizes(w, w.docks)
+    w.show_picker()
+    w.settings.update(font_scale=150)
+    qtbot.waitUntil(lambda: w.pages.currentWidget().font().pointSizeF() >= w.font().pointSizeF())
+    layout = w.layout()
+    assert layout is not None
+    layout.activate()
+    assert w.minimumSizeHint().width() <= 1366

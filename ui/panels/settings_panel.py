@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -48,6 +50,8 @@ class SettingsPanel(QWidget):
         self.name.setAccessibleName("Facilitator's name, for the minutes")
         self.name.setPlaceholderText("Your name, as the minutes should give it")
         form = QFormLayout(self)
+        # At larger text a label goes above its field rather than widen the panel past the board.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Text size", self.font_scale)
         form.addRow("Quiet after", self.quiet)
         form.addRow("Facilitator", self.name)
@@ -119,11 +123,14 @@ class BackupSettings(QWidget):
         self.keep.setSuffix(" days")
         self.keep.setAccessibleName("Days to keep the newest backup of each day")
         self.keep.setToolTip("Every backup of today is kept; then the newest one of each day")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.folder, 1)
-        row.addWidget(self.choose)
-        row.addWidget(self.keep)
+        # Two rows, not one: at larger text one row was wider than the panels beside the board.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose)
+        rows.addLayout(folder_row)
+        rows.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignLeft)
         self.show_settings(store.current)
         self.folder.editingFinished.connect(lambda: store.update(backup_folder=self.folder.text()))
         self.choose.clicked.connect(self._choose)
