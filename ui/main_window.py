@@ -558,9 +558,10 @@ class MainWindow(QMainWindow):
         if projector is not None:
             projector.hide()
         state = self.saveState() if self._docks_shown else self._meeting_layout
-        self.settings.update(geometry=bytes(self.saveGeometry().data()))
+        remembered = {"geometry": bytes(self.saveGeometry().data())}
         if state is not None:  # else the panels were never on screen: nothing learnt
-            self.settings.update(window_state=bytes(state.data()))
+            remembered["window_state"] = bytes(state.data())
+        self.settings.update(**remembered)  # one write of the settings file
         self.session.stop_clock()
         self._guard.stop()
         super().closeEvent(event)
