@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -125,13 +126,15 @@ def test_larger_text_gives_the_tracker_and_readouts_room_for_it(
 
 
 def test_the_window_comes_back_within_its_screen_when_the_text_is_smaller_again(
-    meeting_window: MainWindow, qtbot: QtBot
+    window: MainWindow, planned: MeetingId, qtbot: QtBot
 ) -> None:
-    """Larger text can need more room than the screen has, and Qt grows the window past its edge;
-    back at a smaller size, panels stayed out of sight until the window shrank back."""
-    w = meeting_window
+    """Larger text can need more room than the screen has (prepare mode's three columns at 200%),
+    and Qt grows the window past its edge; back at a smaller size, panels stayed out of sight
+    until the window shrank back."""
+    w = window
+    w.open_meeting(planned)  # prepare mode
     w.settings.update(font_scale=200)
-    qtbot.waitUntil(lambda: w.width() > 1366)  # every panel's rows at twice the size
+    qtbot.waitUntil(lambda: w.width() > 1366)
     grown = w.width()
     w.settings.update(font_scale=100)
     screen = w.screen()
@@ -175,3 +178,21 @@ def test_the_meeting_picker_fits_beside_the_panels_at_larger_text(
     assert layout is not None
     layout.activate()
     assert w.minimumSizeHint().width() <= 1366
+
+
+def test_run_mode_fits_a_1366_pixel_screen_at_the_largest_text(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    """At 200% the board's column headings wrap rather than set the board's width (the four
+    headings in bold, each on one line, made the board alone 677 pixels wide)."""
+    w = meeting_window
+    w.settings.update(font_scale=200)
+    headings = w.concerns.headings
+    qtbot.waitUntil(lambda: headings[1].font().pointSizeF() > w.font().pointSizeF() / 2)
+    layout = w.layout()
+    assert layout is not None
+    layout.activate()
+    one_line = sum(QFontMetrics(h.font()).horizontalAdvance(h.text()) for h in headings)
+    assert w.concerns.minimumSizeHint().width() < one_line  # so they wrap
+    assert w.minimumSizeHint().width() <= 1366
+    assert w.minimumSizeHint().height() <= 768 - 60  # a title bar, and a panel or task bar

@@ -56,6 +56,7 @@ class ConcernsPanel(Panel):
             view.setItemDelegate(CardDelegate(view))
             view.setSpacing(0)
             label = QLabel()
+            label.setWordWrap(True)  # at large text "Discussing (12)" on two lines: no wider board
             label.setBuddy(view)
             font = label.font()
             font.setBold(True)
