@@ -128,13 +128,14 @@ def test_larger_text_gives_the_tracker_and_readouts_room_for_it(
 def test_the_window_comes_back_within_its_screen_when_the_text_is_smaller_again(
     window: MainWindow, planned: MeetingId, qtbot: QtBot
 ) -> None:
-    """Larger text can need more room than the screen has (prepare mode's three columns at 200%),
-    and Qt grows the window past its edge; back at a smaller size, panels stayed out of sight
-    until the window shrank back."""
+    """Larger text can need more room than a small screen has (prepare mode's three columns at
+    200%), and Qt grows the window past its edge; back at a smaller size, panels stayed out of
+    sight until the window shrank back."""
     w = window
     w.open_meeting(planned)  # prepare mode
+    w.resize(1000, 700)  # a small screen's worth
     w.settings.update(font_scale=200)
-    qtbot.waitUntil(lambda: w.width() > 1366)
+    qtbot.waitUntil(lambda: w.width() > 1000)
     grown = w.width()
     w.settings.update(font_scale=100)
     screen = w.screen()

@@ -289,3 +289,19 @@ def test_the_agenda_says_in_words_and_colour_when_it_does_not_fit(
     qtbot.keyClick(details.end, K.Key_Return)
     assert "the planned end must come after the start (13:00)" in w.statusBar().currentMessage()
     assert details.end.time() == QTime(13, 45)  # the field shows the store again
+
+
+def test_prepare_mode_fits_a_1366_pixel_screen_at_the_largest_text(
+    qtbot: QtBot, window: MainWindow, planned: MeetingId
+) -> None:
+    """Its longer headings and notes wrap at large text rather than widen their columns (it
+    needed 1,534 pixels at 200%)."""
+    w = window
+    w.open_meeting(planned)
+    w.settings.update(font_scale=200)
+    qtbot.waitUntil(lambda: w.prepare.view.font().pointSizeF() > w.font().pointSizeF() / 2)
+    layout = w.layout()
+    assert layout is not None
+    layout.activate()
+    assert w.minimumSizeHint().width() <= 1366 - 16  # a window manager's frame, both sides
+    assert w.minimumSizeHint().height() <= 768 - 60  # its title bar, and a panel or task bar

@@ -118,6 +118,7 @@ class CasePanel(Panel):
         self.carry = QPushButton("Put the parked concerns on this meeting's board")
         self.carry.setAccessibleName("Put the parked concerns of earlier meetings on this board")
         self.nothing_open = QLabel("Nothing open from earlier meetings of this case.")
+        self.nothing_open.setWordWrap(True)
         self.complaint = QLineEdit()
         self.complaint.setAccessibleName("Day the district received the due-process complaint")
         self.complaint.setPlaceholderText("YYYY-MM-DD")

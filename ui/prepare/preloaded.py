@@ -97,7 +97,9 @@ class PreloadedItems(Panel):
             ("Non-negotiables", self.non_negotiables, self.add_non_negotiable),
             ("Options (e.g. from the internal review)", self.options, self.add_option),
         ):
-            layout.addWidget(heading(title, view))
+            title_label = heading(title, view)
+            title_label.setWordWrap(True)  # at large text, two lines rather than a wider column
+            layout.addWidget(title_label)
             layout.addWidget(view, 1)
             layout.addWidget(quick_add)
         layout.addLayout(note)
