@@ -61,7 +61,12 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("add_agreement", "Add an agreement", ("Ctrl+Shift+G",), "Add"),
     Shortcut("add_action", "Add an action item (who, what, by when)", ("Ctrl+Shift+T",), "Add"),
     Shortcut("add_note", "Add a note (team only unless unticked)", ("Ctrl+Shift+N",), "Add"),
-    Shortcut("leave_field", "Leave the text field: back to the speakers", ("Esc",), "Add"),
+    Shortcut(
+        "leave_field",
+        "Leave the text field (or Open meeting): back to the speakers",
+        ("Esc",),
+        "Add",
+    ),
     Shortcut("undo", "Undo", ("Ctrl+Z",), "Edit"),
     Shortcut("redo", "Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit"),
     Shortcut(

@@ -495,6 +495,11 @@ class MainWindow(QMainWindow):
         overlay = self.later.made_overlay()
         if overlay is not None and overlay.isVisible():
             overlay.dismiss()
+        picker = self.later.made_picker()
+        if picker is not None and self.pages.currentWidget() is picker:
+            if self.session.meeting_id is None:
+                return  # nothing to go back to: the picker is the window
+            self._show_meeting_page()  # Esc leaves File > Open meeting, as its Back button does
         if self._docks_shown:
             self.speakers.focus_tracker()
 

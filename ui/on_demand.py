@@ -88,6 +88,9 @@ class OnDemand(QObject):
     def made_overlay(self) -> HelpOverlay | None:
         return self._overlay
 
+    def made_picker(self) -> MeetingPicker | None:
+        return self._picker
+
     @property
     def picker(self) -> MeetingPicker:
         if self._picker is None:

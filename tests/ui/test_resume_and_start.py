@@ -14,7 +14,7 @@ from facilitator.model import MeetingId
 from facilitator.store import Workspace
 from tests.ui.conftest import make_window, people
 from ui.app import run_window
-from ui.main_window import MainWindow
+from ui.main_window import BOARD_PAGE, MainWindow
 from ui.marks import local_time
 from ui.on_demand import PICKER_PAGE
 from ui.settings import SettingsStore
@@ -108,6 +108,23 @@ def test_the_sample_meeting_opens_and_the_list_finds_meetings(
     picker.list.setCurrentIndex(picker.proxy.index(0, 0))
     qtbot.keyClick(picker.list, Qt.Key.Key_Return)
     assert window.windowTitle() == "Facilitator - Pre-IEP dialogue"
+
+
+def test_esc_leaves_open_meeting_for_the_meeting_and_stays_without_one(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.open_meeting(None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.picker.search, Qt.Key.Key_Escape)
+    assert window.pages.currentIndex() == PICKER_PAGE  # no meeting: nothing to go back to
+    qtbot.mouseClick(window.picker.sample, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentIndex() == PICKER_PAGE
+    qtbot.waitUntil(window.picker.search.hasFocus)
+    qtbot.keyClick(window.picker.search, Qt.Key.Key_Escape)  # as the Back button
+    assert window.pages.currentIndex() == BOARD_PAGE and window.docks["speakers"].isVisible()
+    assert window.windowTitle() == "Facilitator - Annual IEP meeting (facilitated)"
 
 
 def test_the_window_layout_and_settings_are_remembered(
