@@ -6,7 +6,15 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.store import Row
 from ui.keymap import HAND, KEY, SHORTCUTS, SPEAKER, Scope, Shortcut, display_keys
@@ -17,13 +25,12 @@ def shortcut_rows(participants: list[Row]) -> list[tuple[str, list[tuple[str, st
     groups: dict[str, list[tuple[str, str]]] = {}
     for spec in SHORTCUTS:
         groups.setdefault(spec.group, []).append((_keys(spec), _what(spec)))
-    people = [
-        (f"{p['hotkey'].upper()} or Alt+{p['hotkey'].upper()}", p["name"])
-        for p in participants
-        if p.get("hotkey")
-    ]
+    # One row for everyone, not a row each: a meeting of ten people kept the list from fitting.
+    people = ", ".join(
+        f"{p['hotkey'].upper()} {p['name']}" for p in participants if p.get("hotkey")
+    )
     if people:
-        groups["Speakers"].extend(people)
+        groups["Speakers"].append(("Each person's key", people))
     return list(groups.items())
 
 
@@ -91,13 +98,25 @@ class HelpOverlay(QWidget):
             label.setWordWrap(True)
         self.close_button = QPushButton("Close (Esc)")
         self.close_button.setAccessibleName("Close the keyboard shortcuts")
-        body = QHBoxLayout()
+        columns = QWidget()
+        body = QHBoxLayout(columns)
+        body.setContentsMargins(0, 0, 0, 0)
         for label in self.columns:
             body.addWidget(label, 1, Qt.AlignmentFlag.AlignTop)
+        # Scrolls rather than cuts the last keys off, at large text or on a small screen.
+        self.keys_area = QScrollArea()
+        self.keys_area.setObjectName("HelpKeys")
+        self.keys_area.setAccessibleName("The keys")
+        self.keys_area.setWidget(columns)
+        self.keys_area.setWidgetResizable(True)
+        self.keys_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.keys_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.keys_area.viewport().setAutoFillBackground(False)  # the card's white shows through
+        columns.setAutoFillBackground(False)  # which setWidget turned on
         layout = QVBoxLayout(self.card)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.keys_area, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.close_button.clicked.connect(self.dismiss)
         parent.installEventFilter(self)

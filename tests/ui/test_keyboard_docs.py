@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
+from pytestqt.qtbot import QtBot
 
 from ui.keymap import KEY, SHORTCUTS
 from ui.main_window import MainWindow
+from ui.new_meeting import sample_meeting
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "keyboard.md"
 
@@ -53,3 +55,20 @@ def test_the_f1_overlay_lists_every_shortcut(meeting_window: MainWindow) -> None
     assert "Ana Rodríguez" in text  # each person's key, by name
     meeting_window.toggle_help()
     assert not meeting_window.overlay.isVisible()
+
+
+def test_the_f1_overlay_shows_every_key_of_a_ten_person_meeting_without_scrolling(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The people's keys take one row, not one each: with the sample's ten people the last keys
+    (File, Quit) were cut off at the bottom of a 1366x768 window. In a smaller window the list
+    scrolls rather than cuts."""
+    window.open_meeting(sample_meeting(window.session.ws))
+    window.toggle_help()
+    overlay = window.overlay
+    qtbot.waitUntil(lambda: overlay.keys_area.viewport().height() > 300)
+    assert "Carmen Ortiz" in overlay.texts() and "Quit" in overlay.texts()
+    assert overlay.keys_area.verticalScrollBar().maximum() == 0  # all of it in sight
+    window.resize(1000, 500)  # a small screen: the list scrolls, nothing is cut
+    bar = overlay.keys_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.isVisible())
