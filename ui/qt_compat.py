@@ -139,16 +139,8 @@ def _simple_enum_311(kind: Any, class_name: str, pairs: list[Any]) -> Any:
     them (a Qt member is never called `name` or `value`, the two that 3.13 keeps behind a
     property), and each member's attributes straight into its `__dict__`.
     """
-    for pair in pairs:
-        if (
-            builtins.type(pair) is not tuple
-            or len(pair) != 2
-            or builtins.type(pair[0]) is not str
-            or builtins.type(pair[1]) is not int
-            or pair[0][:1] == "_"
-            or pair[0] in ("name", "value")
-        ):
-            return None
+    if not all(_is_member(pair) and pair[0] not in _PROPERTIES for pair in pairs):
+        return None
     member_type = kind._member_type_
     new_member = member_type.__new__
     use_args = kind._use_args_
@@ -205,6 +197,7 @@ def _simple_enum_311(kind: Any, class_name: str, pairs: list[Any]) -> Any:
     return enum_class
 
 
+_PROPERTIES = ("name", "value")  # a member so named would hide Enum's own attribute
 _FLAG_OPERATORS = ("__or__", "__xor__", "__and__", "__ror__", "__rxor__", "__rand__", "__invert__")
 _FLAG_BODY: dict[str, Any] = {
     "_boundary_": enum.KEEP,
