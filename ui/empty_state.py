@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 from facilitator.model import MeetingId
 from ui.models.meetings import MeetingsListModel
 from ui.session import Session
-from ui.widgets import stretch_column, table_view
+from ui.widgets import stretch_column, table_view, title_font
 
 
 class MeetingPicker(QWidget):
@@ -39,10 +38,6 @@ class MeetingPicker(QWidget):
         self.session = session
         self.setObjectName("MeetingPicker")
         self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.title.setFont(font)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.new_meeting = QPushButton("New meeting from a template")
@@ -69,21 +64,17 @@ class MeetingPicker(QWidget):
         self.list.setWordWrap(False)
         rows = self.list.verticalHeader()  # one line a meeting: no need to measure each row
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         stretch_column(self.list)
-        # "Back" beside the title and the two others below it, not all three in one row: the
-        # picker shows between the side panels, and a row wider than the board would widen the
-        # window past the screen at larger text.
-        heading = QHBoxLayout()
-        heading.addWidget(self.title, 1)
-        heading.addWidget(self.back)
-        buttons = QHBoxLayout()
-        for button in (self.new_meeting, self.sample):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.fit_to_font()
+        # The buttons one above the other, not in a row: the picker shows between the side
+        # panels, and a row wider than the board would widen the window past the screen at
+        # larger text (at 150%, all three in a row did; at 200%, "Back" beside the title did).
+        buttons = QVBoxLayout()
+        for button in (self.back, self.new_meeting, self.sample):
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(heading)
+        layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
         layout.addWidget(self.search)
@@ -95,6 +86,12 @@ class MeetingPicker(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.list.activated.connect(self._activated)
+
+    def fit_to_font(self) -> None:
+        """The title half as large again as the picker's text, and rows one line of it high.
+        The window calls this when the text size changes."""
+        self.title.setFont(title_font(self.font(), 1.5))
+        self.list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
     def refresh(self) -> None:
         """Read the meetings again (only when shown: a workspace may hold thousands)."""

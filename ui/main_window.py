@@ -550,6 +550,8 @@ class MainWindow(QMainWindow):
             panel.fit_to_font()
         self.speakers.set_quiet_minutes(settings.quiet_minutes)
         self.prepare.set_holidays(settings.holidays)
+        self.prepare.fit_to_font()
+        self.later.fit_to_font()
         self.tab_panels.apply(settings)
         if smaller:  # once the smaller text is laid out
             QTimer.singleShot(0, lambda: back_within_screen(self))

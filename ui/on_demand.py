@@ -91,6 +91,11 @@ class OnDemand(QObject):
     def made_picker(self) -> MeetingPicker | None:
         return self._picker
 
+    def fit_to_font(self) -> None:
+        """The text size changed: the parts made so far that size text from it do it again."""
+        if self._picker is not None:
+            self._picker.fit_to_font()
+
     @property
     def picker(self) -> MeetingPicker:
         if self._picker is None:
@@ -98,6 +103,7 @@ class OnDemand(QObject):
 
             picker = MeetingPicker(self._session)
             self._pages.insertWidget(PICKER_PAGE, picker)
+            picker.fit_to_font()  # to the window's text size, now that it is in the window
             picker.new_meeting_requested.connect(self.new_meeting_requested)
             picker.sample_requested.connect(self.sample_requested)
             picker.meeting_chosen.connect(self.meeting_chosen)

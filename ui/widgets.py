@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -249,6 +250,17 @@ class QuickAdd(QWidget):
 
     def _submit(self) -> None:
         self.submitted.emit(self.field.text(), self.team_only.isChecked())
+
+
+def title_font(text_font: QFont, scale: float) -> QFont:
+    """A title's font over text in `text_font`: bold, `scale` times as large.
+
+    A label's own font keeps the size it was given when the window's text size changes, so the
+    title's owner sets it again from its own font then (in `fit_to_font`)."""
+    font = QFont(text_font)
+    font.setPointSizeF(text_font.pointSizeF() * scale)
+    font.setBold(True)
+    return font
 
 
 def heading(text: str, buddy: QWidget | None = None) -> QLabel:

@@ -169,16 +169,55 @@ def test_the_meeting_picker_fits_beside_the_panels_at_larger_text(
     meeting_window: MainWindow, qtbot: QtBot
 ) -> None:
     """File > Open meeting shows between the side panels: at 150% its row of three buttons was
-    wider than the board, and the window grew past a 1366-pixel screen."""
+    wider than the board, and the window grew past a 1366-pixel screen; at 200%, its two."""
     w = meeting_window
     default_sizes(w, w.docks)
     w.show_picker()
+    for scale in (150, 200):
+        w.settings.update(font_scale=scale)
+        qtbot.waitUntil(
+            lambda: w.pages.currentWidget().font().pointSizeF() >= w.font().pointSizeF()
+        )
+        layout = w.layout()
+        assert layout is not None
+        layout.activate()
+        assert w.minimumSizeHint().width() <= 1366, scale
+
+
+def test_titles_follow_the_text_size(meeting_window: MainWindow, qtbot: QtBot) -> None:
+    """Each title stays larger than the text around it at every text size, made before or after
+    the setting changed: a font set once kept the size it was made at, so at 200% the current
+    agenda item's title was smaller than the text beside it."""
+    w = meeting_window
     w.settings.update(font_scale=150)
-    qtbot.waitUntil(lambda: w.pages.currentWidget().font().pointSizeF() >= w.font().pointSizeF())
-    layout = w.layout()
-    assert layout is not None
-    layout.activate()
-    assert w.minimumSizeHint().width() <= 1366
+    qtbot.waitUntil(lambda: w.timer.font().pointSizeF() > w.prepare.view.font().pointSizeF() / 2)
+    w.show_picker()
+    picker = w.later.picker
+    titles = [
+        (w.timer.item, 1.35), (picker.title, 1.5), (w.prepare.view.heading, 1.3),
+        (w.prepare.form.heading, 1.5),
+    ]  # fmt: skip
+    rows = picker.list.verticalHeader()
+
+    def follow() -> bool:
+        size = w.font().pointSizeF()
+        return (
+            all(
+                abs(label.font().pointSizeF() - scale * size) < 0.01 and label.font().bold()
+                for label, scale in titles
+            )
+            and rows.defaultSectionSize() == QFontMetrics(w.font()).height() + 8
+        )
+
+    qtbot.waitUntil(follow)
+    at_150 = [label.font().pointSizeF() for label, _ in titles]
+    w.settings.update(font_scale=200)
+    qtbot.waitUntil(follow)
+    assert all(
+        label.font().pointSizeF() > was for (label, _), was in zip(titles, at_150, strict=True)
+    )
+    w.settings.update(font_scale=100)
+    qtbot.waitUntil(follow)
 
 
 def test_run_mode_fits_a_1366_pixel_screen_at_the_largest_text(

@@ -12,6 +12,7 @@ from ui.marks import CURRENT, OVERRUN, local_time_ms, with_team_only
 from ui.panels.base import Panel
 from ui.panels.readout import Readout
 from ui.session import Session
+from ui.widgets import title_font
 
 
 def item_clock(timing: MeetingTiming) -> tuple[str, bool]:
@@ -68,10 +69,6 @@ class AgendaTimerPanel(Panel):
         self.item.setAccessibleName("Current agenda item")
         self.item.setWordWrap(True)
         self.item.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        font = self.item.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.item.setFont(font)
         # The clocks change every second: readouts repaint in place, where labels would relayout.
         self.item_time = Readout("Time on this item", sample="⚠ 1:12:48 of 1:15:00, 12:12 over")
         self.meeting_time = Readout(
@@ -99,6 +96,11 @@ class AgendaTimerPanel(Panel):
         self.next.clicked.connect(self.next_requested)
         self.pause.clicked.connect(self.pause_requested)
         self.start_end.clicked.connect(self._start_or_end)
+        self.fit_to_font()
+
+    def fit_to_font(self) -> None:
+        """The current item's title, larger than the panel's text at any text size."""
+        self.item.setFont(title_font(self.font(), 1.35))
 
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text)

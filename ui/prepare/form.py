@@ -32,6 +32,7 @@ from facilitator.templates import AgendaTemplate, Catalog, load_catalog
 from facilitator.text import required_text
 from ui.prepare.times import from_local
 from ui.session import Session
+from ui.widgets import title_font
 
 DEFAULT_TEMPLATE = "facilitated_iep_meeting"
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -60,11 +61,7 @@ class NewMeetingForm(QWidget):
         self.setAccessibleName("New meeting")
         self.catalog: Catalog | None = None
         self._end_touched = False
-        title = QLabel("New meeting from a template")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        self.heading = QLabel("New meeting from a template")
         self.template = QComboBox()
         self.template.setAccessibleName("Agenda template")
         self.template_notes = QLabel()
@@ -112,7 +109,7 @@ class NewMeetingForm(QWidget):
         buttons.addWidget(self.cancel)
         buttons.addStretch(1)
         column = QVBoxLayout()
-        column.addWidget(title)
+        column.addWidget(self.heading)
         column.addLayout(form)
         column.addLayout(buttons)
         column.addStretch(1)
@@ -127,6 +124,11 @@ class NewMeetingForm(QWidget):
         self.cancel.clicked.connect(self.cancelled)
         for field in (self.title, self.location, self.case_text):
             field.returnPressed.connect(self.submit)
+        self.fit_to_font()
+
+    def fit_to_font(self) -> None:
+        """The heading half as large again as the form's text (again when the text size changes)."""
+        self.heading.setFont(title_font(self.font(), 1.5))
 
     # -- filling in ----------------------------------------------------------------------------
 

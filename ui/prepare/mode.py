@@ -69,6 +69,7 @@ class PrepareMode(QObject):
 
             view = PrepareView(self.session)
             self._pages.addWidget(view)
+            view.fit_to_font()  # to the window's text size, now that it is in the window
             for panel in view.panels:
                 self.session.changed.connect(panel.on_change)
                 self.session.meeting_opened.connect(panel.on_meeting_opened)
@@ -89,6 +90,7 @@ class PrepareMode(QObject):
 
             self._form = NewMeetingForm(self.session)
             self._pages.addWidget(self._form)
+            self._form.fit_to_font()
             self._form.created.connect(self.open_requested)
             self._form.cancelled.connect(self.form_cancelled)
         return self._form
@@ -165,6 +167,13 @@ class PrepareMode(QObject):
             self.session.report("open a meeting to save its agenda as a template")
             return
         self.save_panel.open()
+
+    def fit_to_font(self) -> None:
+        """The text size changed: the pages made so far size their text from it again."""
+        if self._view is not None:
+            self._view.fit_to_font()
+        if self._form is not None:
+            self._form.fit_to_font()
 
     def set_holidays(self, holidays: Iterable[dt.date]) -> None:
         self._holidays = tuple(holidays)

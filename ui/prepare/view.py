@@ -26,6 +26,7 @@ from ui.prepare.details import MeetingDetails
 from ui.prepare.preloaded import PreloadedItems
 from ui.prepare.roster import RosterEditor
 from ui.session import Session
+from ui.widgets import title_font
 
 
 def _keys(name: str) -> str:
@@ -56,10 +57,6 @@ class PrepareView(Panel):
         self.preloaded = PreloadedItems(session)
         self.case = CasePanel(session)
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.save_template = QPushButton("Save agenda as template…")
@@ -80,6 +77,12 @@ class PrepareView(Panel):
         self.save_template.clicked.connect(self.save_template_requested)
         self.run_mode.clicked.connect(self.run_mode_requested)
         self.start.clicked.connect(self.start_requested)
+        self.fit_to_font()
+
+    def fit_to_font(self) -> None:
+        """The heading larger than the view's text (again when the text size changes; the
+        tables here size their rows to their contents themselves)."""
+        self.heading.setFont(title_font(self.font(), 1.3))
 
     def _layout(self) -> None:
         header = QHBoxLayout()
