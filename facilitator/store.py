@@ -297,6 +297,43 @@ class Workspace:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
+    # -- what another connection wrote -------------------------------------------------------------
+
+    def data_version(self) -> int:
+        """A number SQLite changes whenever another connection commits to the file, and never
+        for this connection's own writes: two equal readings mean nothing new to read."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def last_event_id(self) -> int:
+        return int(self.scalar("SELECT coalesce(max(id), 0) FROM events"))
+
+    def recorded_after(self, event_id: int) -> list[Change]:
+        """The operations recorded after audit event `event_id`, by any connection, oldest first,
+        read back from the audit log. `tables` is empty where the log no longer says (an event
+        whose payload was redacted): a reader should then read everything again."""
+        import json  # only read-only windows follow another's writes
+
+        found = []
+        for row in self.conn.execute(
+            "SELECT id, kind, meeting_id, payload FROM events WHERE id > ? ORDER BY id", (event_id,)
+        ):
+            try:
+                payload = json.loads(row[3])
+                changes = payload.get("changes", []) if isinstance(payload, dict) else []
+                tables = frozenset(str(c["table"]) for c in changes)
+                undoable = (
+                    bool(payload.get("undoable", True)) if isinstance(payload, dict) else False
+                )
+            except (ValueError, TypeError, KeyError):
+                tables, undoable = frozenset(), False
+            found.append(Change(row[0], row[1], row[2], tables, undoable=undoable))
+        return found
+
+    def table_names(self) -> frozenset[str]:
+        return frozenset(
+            r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+
 
 def _create_owner_only(path: Path) -> None:
     try:

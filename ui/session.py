@@ -57,6 +57,10 @@ class Session(QObject):
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self.keep_alive)
+        # A read-only window follows the window that records: what it last saw of the file.
+        self._seen = (ws.data_version(), ws.last_event_id()) if ws.read_only else None
+        self._follow_failed = False
+        self._ticker.timeout.connect(self.follow_recording)  # before the tick repaints
 
     # -- the meeting on screen -------------------------------------------------------------------
 
@@ -138,6 +142,47 @@ class Session(QObject):
     def report(self, error: FacilitatorError | str) -> None:
         self._refusals += 1
         self.error.emit(str(error))
+
+    def follow_recording(self) -> Change | None:
+        """In a read-only window, show what another window has recorded since the last look:
+        one change naming every table those operations touched (every table, where the log no
+        longer says), so each panel reads again what it shows. Called with every tick; when
+        nothing was written, a look is one PRAGMA. Returns the change announced, if any."""
+        if self._seen is None:
+            return None  # this window records: its own operations are announced as they run
+        version, last_seen = self._seen
+        try:
+            now = self.ws.data_version()
+            if now == version:
+                return None
+            recorded = self.ws.recorded_after(last_seen)
+            if not recorded:  # the other window's heartbeat: nothing any panel shows
+                self._seen = (now, last_seen)
+                return None
+            if all(change.tables for change in recorded):
+                tables = frozenset().union(*(change.tables for change in recorded))
+            else:
+                tables = self.ws.table_names()
+            gone = self.meeting_id is not None and self.meeting() is None
+        except sqlite3.Error as error:  # the file is out of reach: say so once, look again later
+            if not self._follow_failed:
+                self._follow_failed = True
+                self.report(f"could not read what the other window recorded: {error}")
+            return None
+        self._follow_failed = False
+        self._seen = (now, recorded[-1].event_id)
+        meetings = {change.meeting_id for change in recorded}
+        change = Change(
+            event_id=recorded[-1].event_id,
+            kind="recorded elsewhere",
+            meeting_id=meetings.pop() if len(meetings) == 1 else None,
+            tables=tables,
+            undoable=False,
+        )
+        if gone:  # deleted (from the command line): nothing of it is left to show
+            self.open_meeting(None)
+        self.changed.emit(change)
+        return change
 
     # -- time --------------------------------------------------------------------------------------
 

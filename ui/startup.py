@@ -119,7 +119,8 @@ def ask_read_only(reason: str) -> bool:
     )
     box.setInformativeText(
         "Only one window can record in a workspace at a time. You can open it here read-only:"
-        " every meeting can be looked at and its minutes exported, but nothing is recorded."
+        " every meeting can be looked at, as the other window records it, and its minutes"
+        " exported, but nothing is recorded here."
     )
     read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
@@ -132,8 +133,9 @@ def announce(window: MainWindow, opened: Opened) -> None:
     """Tell the facilitator, in the window's banner, how the workspace was opened."""
     if opened.held_by:
         window.notice.say(
-            f"Read-only: {opened.held_by}. You can look at every meeting and export minutes"
-            " here; nothing you do in this window is recorded."
+            f"Read-only: {opened.held_by}. What that window records shows here within a"
+            " second; you can look at every meeting and export minutes, but nothing you do in"
+            " this window is recorded."
         )
     if opened.damage is not None:
         from ui.backups_window import DamageNotice

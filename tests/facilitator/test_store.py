@@ -167,3 +167,41 @@ def test_opening_an_up_to_date_workspace_loads_no_migrations(db_path: Path) -> N
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_reader_learns_what_another_connection_recorded(fresh_ws: Workspace) -> None:
+    """A read-only window follows the window that records: the file's data version moves only
+    for another connection's commits, and the audit log says what each operation touched."""
+    from facilitator import board, history
+    from facilitator.demo import create_demo
+
+    meeting = create_demo(fresh_ws)
+    with Workspace.open(fresh_ws.path, read_only=True) as reader:
+        version, seen = reader.data_version(), reader.last_event_id()
+        assert reader.data_version() == version  # nothing written since
+        assert reader.recorded_after(seen) == []
+        added = board.add_concern(fresh_ws, meeting_id=meeting, text="Bus times")
+        undone = history.undo_event(fresh_ws, added.event_id)
+        assert reader.data_version() != version
+        recorded = reader.recorded_after(seen)
+        assert [(c.event_id, c.kind, c.meeting_id) for c in recorded] == [
+            (added.event_id, added.kind, meeting),
+            (undone.event_id, undone.kind, meeting),
+        ]
+        assert recorded[0].tables == added.tables and "concerns" in added.tables
+        assert recorded[1].tables == undone.tables
+        assert reader.recorded_after(undone.event_id) == []
+        assert {"concerns", "meetings", "events"} <= reader.table_names()
+
+
+def test_an_event_whose_payload_says_nothing_touched_no_known_table(fresh_ws: Workspace) -> None:
+    from facilitator.demo import create_demo
+
+    create_demo(fresh_ws)
+    last = fresh_ws.last_event_id()
+    triggers = fresh_ws.rows("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    for trigger in triggers:  # the log refuses changes; this test damages it on purpose
+        fresh_ws.conn.execute(f"DROP TRIGGER {trigger['name']}")
+    fresh_ws.conn.execute("UPDATE events SET payload = 'not json' WHERE id = ?", (last,))
+    (change,) = fresh_ws.recorded_after(last - 1)
+    assert change.event_id == last and change.tables == frozenset() and not change.undoable

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator import board, recovery
+from facilitator import board, live, recovery
 from facilitator.backups import make_backup
 from facilitator.demo import create_demo
 from facilitator.errors import WorkspaceError
@@ -204,6 +204,44 @@ def test_a_workspace_held_by_another_window_opens_read_only_when_asked(
         assert message.startswith("⚠ not recorded:") and "read-only" in message
         assert "\n" not in message
         assert window.session.ws.scalar("SELECT count(*) FROM events") == events
+    finally:
+        other.release()
+
+
+def test_a_read_only_window_follows_the_window_that_records(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+) -> None:
+    """What the recording window writes shows in the read-only window within a tick: the panels
+    the operations touched read again; the recording window's heartbeat reloads nothing."""
+    other = WorkspaceLock(workspace)
+    other.acquire(program="the Facilitator window")
+    try:
+        opened = open_workspace(workspace, ask_read_only=lambda why: True)
+        window = show(qtbot, settings, opened, opened_window)
+        meeting = window.session.ws.scalar("SELECT max(id) FROM meetings")
+        window.open_meeting(meeting)
+        raised = window.concerns.models[0]
+        before = [row["text"] for row in raised.rows()]
+        with Workspace.open(workspace) as recording:
+            board.add_concern(recording, meeting_id=meeting, text="Bus times changed")
+            assert window.session.follow_recording() is not None
+            assert [row["text"] for row in raised.rows()] == [*before, "Bus times changed"]
+            live.mark_alive(recording, meeting_id=meeting)  # no audited change: nothing to read
+            assert window.session.follow_recording() is None
+            assert window.session.follow_recording() is None
+            window.session.start_clock()  # and the tick does it by itself
+            board.add_concern(recording, meeting_id=meeting, text="Homework folder")
+            qtbot.waitUntil(
+                lambda: [row["text"] for row in raised.rows()][-1:] == ["Homework folder"],
+                timeout=5000,
+            )
+            window.session.stop_clock()
+        assert window.session.ws.read_only and window.statusBar().currentMessage() == (
+            "F1 lists every key. Ctrl+Z undoes anything."
+        )
     finally:
         other.release()
 
