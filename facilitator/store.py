@@ -319,12 +319,9 @@ class Workspace:
         ):
             try:
                 payload = json.loads(row[3])
-                changes = payload.get("changes", []) if isinstance(payload, dict) else []
-                tables = frozenset(str(c["table"]) for c in changes)
-                undoable = (
-                    bool(payload.get("undoable", True)) if isinstance(payload, dict) else False
-                )
-            except (ValueError, TypeError, KeyError):
+                tables = frozenset(str(c["table"]) for c in payload.get("changes", []))
+                undoable = bool(payload.get("undoable", True))
+            except (ValueError, TypeError, KeyError, AttributeError):  # not what operations write
                 tables, undoable = frozenset(), False
             found.append(Change(row[0], row[1], row[2], tables, undoable=undoable))
         return found

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator import board, live, recovery
+from facilitator import board, deletion, live, recovery
 from facilitator.backups import make_backup
 from facilitator.demo import create_demo
 from facilitator.errors import WorkspaceError
@@ -239,9 +239,13 @@ def test_a_read_only_window_follows_the_window_that_records(
                 timeout=5000,
             )
             window.session.stop_clock()
-        assert window.session.ws.read_only and window.statusBar().currentMessage() == (
-            "F1 lists every key. Ctrl+Z undoes anything."
-        )
+            assert window.statusBar().currentMessage() == (
+                "F1 lists every key. Ctrl+Z undoes anything."
+            )  # nothing went wrong on the way
+            deletion.delete_meeting(recording, meeting)  # from the command line, say
+            window.session.follow_recording()
+            assert window.session.meeting_id is None  # nothing of it is left to show
+            assert window.windowTitle() == "Facilitator (read-only)"
     finally:
         other.release()
 
