@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -33,6 +42,27 @@ def viewport_width(view: QAbstractScrollArea) -> int:
     if policy != Qt.ScrollBarPolicy.ScrollBarAlwaysOn and bar.isVisibleTo(view):
         width -= bar.width()  # maximumViewportSize counts an always-on bar, not a shown one
     return width
+
+
+def broken_at_any_letter(text: str, font: QFont, width: int) -> tuple[QTextLayout, int]:
+    """`text` in lines of `width` pixels that break between words, and inside a word only where
+    the word alone is longer than a line; and the height of the lines.
+
+    Qt's word wrap lets such a word run past the edge, where it is cut off: "Occupational" or
+    "paraprofessional" in a narrow column at large text.
+    """
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)  # a line break, to a text layout
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    height = 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, int(height + 0.999)
 
 
 def _is_selected(option: QStyleOptionViewItem, index: Index) -> bool:
@@ -67,7 +97,10 @@ class CardDelegate(QStyledItemDelegate):
         text_rect = self._text_rect(option, index)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bounds = option.fontMetrics.boundingRect(text_rect, _FLAGS, text)
-        return QSize(probe.width(), bounds.height() + 2 * (GAP + PAD))
+        height = bounds.height()
+        if bounds.width() > text_rect.width():  # a word longer than a line
+            height = broken_at_any_letter(text, option.font, text_rect.width())[1]
+        return QSize(probe.width(), height + 2 * (GAP + PAD))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -86,7 +119,12 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#000000") if selected else palette.color(QPalette.ColorRole.Text))
         painter.setFont(option.font)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        painter.drawText(self._text_rect(option, index), _FLAGS, text)
+        text_rect = self._text_rect(option, index)
+        if option.fontMetrics.boundingRect(text_rect, _FLAGS, text).width() > text_rect.width():
+            layout, _ = broken_at_any_letter(text, option.font, text_rect.width())
+            layout.draw(painter, QPointF(text_rect.topLeft()))
+        else:
+            painter.drawText(text_rect, _FLAGS, text)
         painter.restore()
 
     def updateEditorGeometry(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from ui.cards import CardDelegate, _is_selected, viewport_width
+from ui.cards import GAP, PAD, CardDelegate, _is_selected, broken_at_any_letter, viewport_width
 
 Policy = Qt.ScrollBarPolicy
 
@@ -49,3 +49,39 @@ def test_a_card_is_selected_when_its_view_says_so(qtbot: QtBot) -> None:
     assert _is_selected(option, second)
     option.widget = None
     assert not _is_selected(option, second)  # painted outside a view: never selected
+
+
+def test_a_word_longer_than_a_cards_line_is_broken_rather_than_cut_off(qtbot: QtBot) -> None:
+    """In a narrow column at large text a word can be longer than a line: Qt's word wrap let it
+    run past the card's edge, cut off. It breaks inside the word then, and only then."""
+    view = QListView()
+    qtbot.addWidget(view)
+    model = QStandardItemModel(view)
+    long_text, short_text = "C7 Paraprofessionalism\nfor reading", "C8 Short words\n— Ana"
+    model.appendRow([QStandardItem(long_text)])
+    model.appendRow([QStandardItem(short_text)])
+    view.setModel(model)
+    delegate = CardDelegate(view)
+    view.setItemDelegate(delegate)
+    view.resize(130, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    option = QStyleOptionViewItem()
+    option.widget = view
+    option.font = view.font()
+    option.fontMetrics = view.fontMetrics()
+    option.rect = QRect(0, 0, 10, 10)
+    width = viewport_width(view) - 2 * (GAP + PAD)
+    assert view.fontMetrics().horizontalAdvance("Paraprofessionalism") > width
+
+    layout, height = broken_at_any_letter(long_text, view.font(), width)
+    lines = [layout.lineAt(n) for n in range(layout.lineCount())]
+    assert all(line.naturalTextWidth() <= width for line in lines)
+    assert "".join(
+        long_text[line.textStart() : line.textStart() + line.textLength()] for line in lines
+    ).replace("\n", "") == long_text.replace("\n", "")
+    assert delegate.sizeHint(option, model.index(0, 0)).height() == height + 2 * (GAP + PAD)
+
+    flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    words = view.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), int(flags), short_text)
+    assert delegate.sizeHint(option, model.index(1, 0)).height() == words.height() + 2 * (GAP + PAD)
