@@ -51,7 +51,7 @@ from ui.prepare.mode import PrepareMode
 from ui.session import Session
 from ui.settings import FONT_SCALE_STEP, Settings, SettingsStore
 from ui.tab_panels import BehindTabs
-from ui.widgets import PageStack
+from ui.widgets import PageStack, headings_follow_font
 
 if TYPE_CHECKING:
     from ui.actions_view import ActionsView
@@ -545,7 +545,10 @@ class MainWindow(QMainWindow):
         self._font_scale = settings.font_scale
         font = QFont(self._base_font)
         font.setPointSizeF(self._base_font.pointSizeF() * settings.font_scale / 100)
+        resized = font.pointSizeF() != self.font().pointSizeF()
         self.setFont(font)
+        if resized:  # not at 100% on start-up: the search would wrap every part of the window
+            headings_follow_font(self)
         for panel in self.panels:
             panel.fit_to_font()
         self.speakers.set_quiet_minutes(settings.quiet_minutes)

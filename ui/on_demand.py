@@ -16,6 +16,7 @@ from ui.auto_backups import AutoBackups
 from ui.notice import Notice
 from ui.session import Session
 from ui.settings import SettingsStore
+from ui.widgets import headings_follow_font
 
 if TYPE_CHECKING:  # imported when first made
     from ui.actions_view import ActionsView
@@ -104,6 +105,7 @@ class OnDemand(QObject):
             picker = MeetingPicker(self._session)
             self._pages.insertWidget(PICKER_PAGE, picker)
             picker.fit_to_font()  # to the window's text size, now that it is in the window
+            headings_follow_font(picker)
             picker.new_meeting_requested.connect(self.new_meeting_requested)
             picker.sample_requested.connect(self.sample_requested)
             picker.meeting_chosen.connect(self.meeting_chosen)

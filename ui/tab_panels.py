@@ -18,6 +18,7 @@ from ui.actions import list_actions
 from ui.panels.base import Panel
 from ui.session import Session
 from ui.settings import Settings, SettingsStore
+from ui.widgets import headings_follow_font
 
 if TYPE_CHECKING:  # imported when first made
     from ui.panels.actions import ActionsPanel
@@ -72,6 +73,7 @@ class BehindTabs(QObject):
             self._made[name] = made
             self._docks[name].setWidget(made)
             made.show()  # a widget put into a dock that is already showing stays hidden otherwise
+            headings_follow_font(made)  # it has just taken the window's text size
         return made
 
     def made(self, name: str) -> QWidget | None:

@@ -79,6 +79,20 @@ def table_view(name: str, parent: QWidget | None = None, *, stretch: int = 1) ->
     return view
 
 
+def headings_follow_font(root: QWidget) -> None:
+    """Give the headers of the tables in `root` their table's text size again, after a new
+    text size (or after `root` first takes the window's).
+
+    Qt (6.11) passes a new font on to a table's parts one by one. When the larger text makes the
+    table need a scroll bar on the way, Qt moves the bar's frame to the end of that list, and the
+    part after it is skipped: the column headings kept the old size (the tracker's seven columns,
+    opened at 150%). A header with no font of its own takes its table's."""
+    for view in root.findChildren(QTableView):
+        for header in (view.horizontalHeader(), view.verticalHeader()):
+            if header.font() != view.font():
+                header.setFont(QFont())
+
+
 def stretch_column(view: QTableView) -> None:
     """Call once a model is set: the text column takes the spare width, the others fit."""
     column = int(view.property("stretch_column") or 0)

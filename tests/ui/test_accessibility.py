@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -20,8 +21,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from facilitator.model import MeetingId
+from facilitator.store import Workspace
+from tests.ui.conftest import make_window
 from ui.docks import default_sizes
 from ui.main_window import MainWindow
+from ui.settings import SettingsStore
 
 INTERACTIVE = (
     QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QTabBar,
@@ -218,6 +222,28 @@ def test_titles_follow_the_text_size(meeting_window: MainWindow, qtbot: QtBot) -
     )
     w.settings.update(font_scale=100)
     qtbot.waitUntil(follow)
+
+
+@pytest.mark.parametrize("scale", [100, 150, 200])
+def test_table_headings_take_the_text_size_of_their_table(
+    qtbot: QtBot, fresh_ws: Workspace, settings: SettingsStore, planned: MeetingId, scale: int
+) -> None:
+    """The window opened at a text size saved earlier: the tracker's seven columns need a scroll
+    bar then, and Qt (6.11), moving the bar's frame while the font spreads through the table,
+    skipped the header, whose headings kept the default size. A table made later, behind its tab,
+    at that size, too."""
+    settings.update(font_scale=scale)
+    w = make_window(qtbot, fresh_ws, settings)
+    w.open_meeting(planned)
+    w.prepare.show_run()
+    w.show()
+    qtbot.waitExposed(w)
+    tables = [w.speakers.table, w.solutions.view, *w.non_negotiables.views.values()]
+    tables.append(w.actions_panel.view)  # made now, behind its tab
+    for table in tables:
+        size = table.font().pointSizeF()
+        assert size == w.font().pointSizeF()
+        assert table.horizontalHeader().font().pointSizeF() == size, table.objectName()
 
 
 def test_run_mode_fits_a_1366_pixel_screen_at_the_largest_text(

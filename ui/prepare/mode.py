@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from facilitator.model import MeetingStatus
 from facilitator.store import Change
 from ui.session import Session
+from ui.widgets import headings_follow_font
 
 if TYPE_CHECKING:  # imported when first shown: a meeting under way needs none of them
     from ui.prepare.form import NewMeetingForm
@@ -70,6 +71,7 @@ class PrepareMode(QObject):
             view = PrepareView(self.session)
             self._pages.addWidget(view)
             view.fit_to_font()  # to the window's text size, now that it is in the window
+            headings_follow_font(view)
             for panel in view.panels:
                 self.session.changed.connect(panel.on_change)
                 self.session.meeting_opened.connect(panel.on_meeting_opened)
