@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from facilitator.model import MeetingId
+from facilitator.model import MeetingId, ParticipantId
 from facilitator.store import Workspace
 from tests.ui.conftest import make_window
 from ui.docks import default_sizes
@@ -244,6 +244,28 @@ def test_table_headings_take_the_text_size_of_their_table(
         size = table.font().pointSizeF()
         assert size == w.font().pointSizeF()
         assert table.horizontalHeader().font().pointSizeF() == size, table.objectName()
+
+
+def test_the_tracker_shows_every_name_whole_at_any_text_size(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    """The name column is as wide as the longest name, bold and marked as the speaker's is: at
+    200% the other columns squeezed it to an ellipsis. A speaker key does not change its width."""
+    w = meeting_window
+    table, model = w.speakers.table, w.speakers.model
+    w.live.start()
+    for scale in (100, 200):
+        w.settings.update(font_scale=scale)
+        qtbot.waitUntil(lambda: table.font().pointSizeF() == w.font().pointSizeF())
+        bold = QFont(table.font())
+        bold.setBold(True)
+        names = [f"▶ {row['name']}" for row in model.rows()]
+        width = table.horizontalHeader().sectionSize(1)
+        assert width > max(QFontMetrics(bold).horizontalAdvance(name) for name in names)
+        first = ParticipantId(model.rows()[0]["id"])
+        w.live.switch_speaker(first)
+        assert model.rows()[0]["speaking"]
+        assert table.horizontalHeader().sectionSize(1) == width
 
 
 def test_run_mode_fits_a_1366_pixel_screen_at_the_largest_text(

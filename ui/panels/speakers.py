@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.model import ParticipantId
+from ui.marks import CURRENT
 from ui.models.speakers import HandsModel, SpeakersModel
 from ui.panels.balance_bar import BalanceBar, balance_text
 from ui.panels.base import Panel
@@ -42,7 +44,8 @@ class SpeakersPanel(Panel):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.model = SpeakersModel(session, self)
-        self.table = table_view("Speaking turns by participant", stretch=1)
+        # The status takes the spare width; the name column is as wide as the longest name.
+        self.table = table_view("Speaking turns by participant", stretch=SpeakersModel.HAND)
         self.table.setModel(self.model)
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(False)
@@ -101,12 +104,30 @@ class SpeakersPanel(Panel):
         # No section measures its contents, so a change of data never resizes (and repaints) the
         # header: while the default mode is "to contents", Qt resizes sections on every change.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        stretch_column(self.table)  # the name takes the rest
-        samples = ("Key", "", "Neutral", "88:88", "Turns", "Share", "☐ not heard yet")
+        stretch_column(self.table)  # the status takes the rest
+        samples = ("Key", "", "Neutral", "88:88", "Turns", "Share")
         fixed_columns(self.table, {n: sample for n, sample in enumerate(samples) if n != 1})
+        self._fit_names()
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(metrics.height() + 6)
+
+    def _fit_names(self) -> None:
+        """The name column as wide as the longest name, in bold and marked as the speaker's is, so
+        no name is ever cut short (at large text the status gives way, or the table scrolls). The
+        width changes only when the people do, not with each speaker: a change of width relays
+        out the whole table."""
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        person = SpeakersModel.columns[1].display
+        names = [person({**row, "speaking": True}) for row in self.model.rows()]
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        width = max(widest, metrics.horizontalAdvance(f"{CURRENT} Person")) + 16
+        header = self.table.horizontalHeader()
+        if header.sectionSize(1) != width:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(1, width)
 
     def fit_to_font(self) -> None:
         """Size the columns and the queue again (a `changeEvent` override would too, but every
@@ -141,6 +162,7 @@ class SpeakersPanel(Panel):
 
     def reload(self) -> None:
         self.model.reload()
+        self._fit_names()
         self.hands_model.reload()
         balance = self.model.balance if self.session.meeting_id is not None else None
         self.bar.set_balance(balance)
