@@ -72,6 +72,7 @@ def table_view(name: str, parent: QWidget | None = None, *, stretch: int = 1) ->
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(False)
     header.setHighlightSections(False)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow column: "Non-neg…", not cut
     # Fit columns to the first rows only: measuring a thousand rows would block the window.
     header.setResizeContentsPrecision(60)
     view.verticalHeader().setResizeContentsPrecision(60)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from pytestqt.modeltest import ModelTester
 
 from facilitator.demo import create_demo
@@ -107,3 +107,18 @@ def test_an_ended_meeting_shows_nobody_speaking(demo_session: Session, owner: QO
     # The sample meeting has ended: nobody speaks, and nobody is shown speaking.
     assert not any("speaking" in (t or "") for t in texts)
     assert live.current_speaker_id(ws, MeetingId(demo_session.meeting_id)) is None
+
+
+def test_cells_of_wrapped_rows_start_at_the_top(demo_session: Session, owner: QObject) -> None:
+    """An option's row can be taller than its table at large text: its number, concerns and
+    status sit beside the first line of its text, not in the middle, out of sight. Single-line
+    rows (the tracker) stay centred, numbers right-aligned."""
+    options, speakers = SolutionsModel(demo_session, owner), SpeakersModel(demo_session, owner)
+    options.reload()
+    speakers.reload()
+    role = Qt.ItemDataRole.TextAlignmentRole
+    top_left = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    assert {options.index(0, column).data(role) for column in range(5)} == {top_left}
+    right_middle = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert speakers.index(0, 3).data(role) == right_middle  # talk time
+    assert speakers.index(0, 1).data(role) is None  # the name: Qt's own, centred

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 from pytestqt.qtbot import QtBot
@@ -103,3 +104,9 @@ def test_a_page_stack_asks_room_for_the_page_on_show_only(qtbot: QtBot) -> None:
     assert wide.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding  # its own again
     stack.setCurrentWidget(small)
     assert stack.minimumSizeHint().width() == narrow
+
+
+def test_a_heading_too_long_for_its_column_is_elided_not_cut(qtbot: QtBot) -> None:
+    view = table_view("Non-negotiables")
+    qtbot.addWidget(view)
+    assert view.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight

@@ -23,6 +23,7 @@ class BoardItemsModel(RowsModel):
     """
 
     kind: ItemKind
+    align_top = True
 
     def edit(self, row: Row, field: str, value: Any) -> bool:
         if row.get(field) == value:

@@ -34,6 +34,8 @@ _UNUSED = frozenset(
     )
 )  # fmt: skip
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_TOP_LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value)
+_TOP_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop).value)
 
 
 class Column(NamedTuple):
@@ -72,6 +74,9 @@ class RowsModel(QAbstractTableModel):
 
     columns: tuple[Column, ...] = ()
     key = "id"
+    # Rows of wrapped text that can be taller than their table: every cell starts at the top, so
+    # a row's number and status stay beside the first line of its text, in sight.
+    align_top = False
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +161,8 @@ class RowsModel(QAbstractTableModel):
         if role == _DECORATION:
             return team_only_icon() if index.column() == 0 and row.get("team_only") else None
         if role == _ALIGNMENT:
+            if self.align_top:
+                return _TOP_RIGHT if column.align_right else _TOP_LEFT
             return _RIGHT if column.align_right else None
         return self.style(row, index.column(), role)
 
