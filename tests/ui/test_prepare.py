@@ -3,12 +3,19 @@ the mode's rules (a planned meeting opens in it, nothing there starts the meetin
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from facilitator.model import MeetingId
+from facilitator import meetings
+from facilitator.demo import create_demo
+from facilitator.model import CaseId, MeetingId
+from facilitator.preparation import meeting_from_template
 from facilitator.store import Workspace
+from facilitator.templates import find_template
 from tests.ui.conftest import make_window
 from tests.ui.keys import CTRL, SHIFT, press, type_text
 from ui.main_window import BOARD_PAGE, MainWindow
@@ -305,3 +312,40 @@ def test_prepare_mode_fits_a_1366_pixel_screen_at_the_largest_text(
     layout.activate()
     assert w.minimumSizeHint().width() <= 1366 - 16  # a window manager's frame, both sides
     assert w.minimumSizeHint().height() <= 768 - 60  # its title bar, and a panel or task bar
+
+
+@pytest.mark.parametrize("scale", [150, 200])
+def test_preparing_a_meeting_with_a_case_history_fits_the_screen_at_large_text(
+    qtbot: QtBot, fresh_ws: Workspace, settings: SettingsStore, scale: int
+) -> None:
+    """The sample case's next meeting, with a long title, open action items, parked concerns
+    and a complaint's deadlines: at 200% the window grew to 1,584 x 899 pixels, past a
+    1366x768 screen, and at 150% the case's notes were squeezed to a line each and cut off.
+    The meeting and its case now scroll in their column, each note as tall as its text."""
+    create_demo(fresh_ws)
+    case_id = CaseId(fresh_ws.scalar("SELECT id FROM cases ORDER BY id DESC LIMIT 1"))
+    meetings.set_complaint_received(
+        fresh_ws, case_id=case_id, on=fresh_ws.clock.now().date() - dt.timedelta(days=8)
+    )
+    meeting = MeetingId(
+        meeting_from_template(
+            fresh_ws, case_id=case_id, template=find_template("resolution_meeting"),
+            title="Resolution meeting: reading services and transport",
+        ).created_id
+        or 0
+    )  # fmt: skip
+    settings.update(font_scale=scale)
+    w = make_window(qtbot, fresh_ws, settings)
+    w.open_meeting(meeting)
+    w.show()
+    qtbot.waitExposed(w)
+    case = w.prepare.view.case
+    qtbot.waitUntil(lambda: any(label.isVisible() for label in case.deadlines))
+    layout = w.layout()
+    assert layout is not None
+    layout.activate()
+    assert w.minimumSizeHint().width() <= 1366 - 16  # a window manager's frame, both sides
+    assert w.minimumSizeHint().height() <= 768 - 60  # its title bar, and a panel or task bar
+    notes = [label for label in case.deadlines if label.isVisible()]
+    assert all(label.height() >= label.heightForWidth(label.width()) for label in notes)
+    assert case.carry.isVisible() and case.carry.width() >= case.carry.sizeHint().width()

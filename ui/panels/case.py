@@ -115,7 +115,7 @@ class CasePanel(Panel):
         self.action_items.setToolTip("The minutes of this meeting list them as carried over")
         self.parked_model = ParkedConcernsModel(session, self)
         self.parked = self._table("Parked concerns from earlier meetings", self.parked_model, 0)
-        self.carry = QPushButton("Put the parked concerns on this meeting's board")
+        self.carry = QPushButton("Add the parked concerns to the board")
         self.carry.setAccessibleName("Put the parked concerns of earlier meetings on this board")
         self.nothing_open = QLabel("Nothing open from earlier meetings of this case.")
         self.nothing_open.setWordWrap(True)
@@ -246,10 +246,8 @@ class CasePanel(Panel):
         self.parked.setVisible(parked > 0)
         self.carry.setVisible(parked > 0)
         self.carry.setEnabled(meeting is not None and meeting["status"] != MeetingStatus.ENDED)
-        self.carry.setText(
-            f"Put {'this parked concern' if parked == 1 else f'these {parked} concerns'}"
-            " on this meeting's board"
-        )
+        which = "this parked concern" if parked == 1 else f"these {parked} concerns"
+        self.carry.setText(f"Add {which} to the board")  # short: a narrow column at large text
         self.nothing_open.setVisible(meeting is not None and not actions and not parked)
         self._show_deadlines(case)
 

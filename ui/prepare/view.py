@@ -6,11 +6,13 @@ Reached for a planned meeting (it opens here) and from run mode until the meetin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,28 @@ from ui.widgets import title_font
 
 def _keys(name: str) -> str:
     return " or ".join(display_keys(BY_NAME[name]))
+
+
+class ScrollingColumn(QScrollArea):
+    """A column of the view in a frameless area that scrolls up and down when the window is too
+    short for it (the meeting's details and its case's history, at large text, pushed the
+    window's bottom edge off a 768-pixel screen), and is never narrower than the column.
+
+    Signals: none of its own.
+    """
+
+    def __init__(self, column: QWidget) -> None:
+        super().__init__()
+        self.setWidget(column)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Meeting and case")
+
+    def minimumSizeHint(self) -> QSize:
+        column = self.widget()
+        width = column.minimumSizeHint().width() if column is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), 0)
 
 
 class PrepareView(Panel):
@@ -57,6 +81,7 @@ class PrepareView(Panel):
         self.preloaded = PreloadedItems(session)
         self.case = CasePanel(session)
         self.heading = QLabel()
+        self.heading.setWordWrap(True)  # a long title at large text: two lines, not a wider window
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.save_template = QPushButton("Save agenda as template…")
@@ -95,17 +120,22 @@ class PrepareView(Panel):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         columns = QSplitter(Qt.Orientation.Horizontal)
         columns.setChildrenCollapsible(False)
-        for top, bottom, stretch in (
-            (self.details, self.case, (0, 1)),
-            (self.roster, self.agenda, (2, 3)),
-        ):
-            column = QSplitter(Qt.Orientation.Vertical)
-            column.setChildrenCollapsible(False)
-            column.addWidget(top)
-            column.addWidget(bottom)
-            column.setStretchFactor(0, stretch[0])
-            column.setStretchFactor(1, stretch[1])
-            columns.addWidget(column)
+        # The meeting over its case, each as tall as its text needs at the window's width: the
+        # column scrolls when the window is too short (not a splitter, which squeezes wrapped
+        # notes to a line and cuts them off).
+        meeting_and_case = QWidget()
+        stack = QVBoxLayout(meeting_and_case)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(self.details)
+        stack.addWidget(self.case, 1)
+        columns.addWidget(ScrollingColumn(meeting_and_case))
+        people_and_agenda = QSplitter(Qt.Orientation.Vertical)
+        people_and_agenda.setChildrenCollapsible(False)
+        people_and_agenda.addWidget(self.roster)
+        people_and_agenda.addWidget(self.agenda)
+        people_and_agenda.setStretchFactor(0, 2)
+        people_and_agenda.setStretchFactor(1, 3)
+        columns.addWidget(people_and_agenda)
         columns.addWidget(self.preloaded)
         columns.setSizes([400, 540, 420])
         layout = QVBoxLayout(self)
