@@ -18,13 +18,16 @@ from ui.actions import list_actions
 from ui.panels.base import Panel
 from ui.session import Session
 from ui.settings import Settings, SettingsStore
-from ui.widgets import headings_follow_font
+from ui.widgets import ScrollingColumn, headings_follow_font
 
 if TYPE_CHECKING:  # imported when first made
     from ui.panels.actions import ActionsPanel
     from ui.panels.case import CasePanel
     from ui.panels.notes import NotesPanel
     from ui.panels.settings_panel import SettingsPanel
+
+
+SCROLLING = frozenset({"case", "settings"})
 
 
 class BehindTabs(QObject):
@@ -71,7 +74,12 @@ class BehindTabs(QObject):
         if made is None:
             made = self._factories[name]()
             self._made[name] = made
-            self._docks[name].setWidget(made)
+            # The case and the settings are long forms: at large text they scroll in their tab
+            # rather than push the window's bottom edge off the screen.
+            scrolls = name in SCROLLING
+            self._docks[name].setWidget(
+                ScrollingColumn(made, made.accessibleName()) if scrolls else made
+            )
             made.show()  # a widget put into a dock that is already showing stays hidden otherwise
             headings_follow_font(made)  # it has just taken the window's text size
         return made

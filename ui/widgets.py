@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -140,6 +142,29 @@ class FitRows(QObject):
         self._timer.start()
 
 
+class ScrollingColumn(QScrollArea):
+    """`column` in a frameless area that scrolls up and down when the window is too short for
+    it, and is never narrower than the column: a panel of many rows (prepare mode's meeting and
+    case, the case and settings tabs) at large text, which pushed the window's bottom edge off a
+    768-pixel screen. Its rows keep the height their text needs at the column's width.
+
+    Signals: none of its own.
+    """
+
+    def __init__(self, column: QWidget, name: str) -> None:
+        super().__init__()
+        self.setWidget(column)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(name)
+
+    def minimumSizeHint(self) -> QSize:
+        column = self.widget()
+        width = column.minimumSizeHint().width() if column is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), 0)
+
+
 class PageStack(QStackedWidget):
     """Pages shown one at a time, asking room for the page on show only.
 
@@ -227,12 +252,16 @@ class QuickAdd(QWidget):
         for extra in extras:
             row.addWidget(extra, 0 if isinstance(extra, QComboBox) else 1)
         if details:  # narrow panels: the details go on a second line
-            row = QHBoxLayout()
-            row.setSpacing(4)
-            outer.addLayout(row)
+            second = QHBoxLayout()
+            second.setSpacing(4)
+            outer.addLayout(second)
             for detail in details:
-                row.addWidget(detail, 0 if isinstance(detail, QComboBox) else 1)
-            row.addStretch(1)
+                second.addWidget(detail, 0 if isinstance(detail, QComboBox) else 1)
+            second.addStretch(1)
+            if extras:  # the first line is full: the box and the button end the second
+                row = second
+        # Otherwise they end the text's line: behind a combo box and a date, at large text, they
+        # made the action items' second line wider than its panel, and the window with it.
         row.addWidget(self.team_only)
         row.addWidget(self.button)
         self.field.returnPressed.connect(self._submit)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from facilitator.demo import create_demo
 from facilitator.model import MeetingId, ParticipantId
 from facilitator.store import Workspace
 from tests.ui.conftest import make_window
@@ -167,6 +168,31 @@ def test_the_settings_panel_fits_beside_the_board_at_larger_text(
     layout.activate()
     assert w.minimumSizeHint().width() <= 1366
     assert w.width() == 1366
+
+
+@pytest.mark.parametrize("tab", ["actions", "notes", "case", "settings"])
+def test_each_tab_on_the_right_fits_beside_the_board_at_the_largest_text(
+    qtbot: QtBot, fresh_ws: Workspace, settings: SettingsStore, tab: str
+) -> None:
+    """The sample meeting at 200%, each tab behind the agreements brought up in turn: the action
+    items' second line (who, by when, team only, Add), the case's long buttons and the settings'
+    projector check box were each wider than the right-hand column, and the window grew to
+    1,480-1,553 pixels; the case and the settings made it 777 and 818 pixels tall."""
+    meeting = create_demo(fresh_ws)
+    settings.update(font_scale=200)
+    w = make_window(qtbot, fresh_ws, settings)
+    w.open_meeting(meeting)
+    w.show()
+    qtbot.waitExposed(w)
+    w.tab_panels.panel(tab)
+    w.docks[tab].show()  # the settings' tab starts hidden
+    w.docks[tab].raise_()
+    qtbot.waitUntil(w.docks[tab].widget().isVisible)
+    layout = w.layout()
+    assert layout is not None
+    layout.activate()
+    assert w.minimumSizeHint().width() <= 1366 - 16  # a window manager's frame, both sides
+    assert w.minimumSizeHint().height() <= 768 - 60  # the case and settings scroll in their tab
 
 
 def test_the_meeting_picker_fits_beside_the_panels_at_larger_text(

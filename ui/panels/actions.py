@@ -27,6 +27,11 @@ class ActionsPanel(Panel):
         self.row_heights = FitRows(self.view)
         self.owner = QComboBox()
         self.owner.setAccessibleName("New action item: who does it")
+        # As wide as a short name, not the longest: at large text the longest widened the window.
+        self.owner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.owner.setMinimumContentsLength(10)
         self.due = QLineEdit()
         self.due.setPlaceholderText("By YYYY-MM-DD")
         self.due.setAccessibleName("New action item: due date, YYYY-MM-DD")

@@ -115,7 +115,7 @@ class CasePanel(Panel):
         self.action_items.setToolTip("The minutes of this meeting list them as carried over")
         self.parked_model = ParkedConcernsModel(session, self)
         self.parked = self._table("Parked concerns from earlier meetings", self.parked_model, 0)
-        self.carry = QPushButton("Add the parked concerns to the board")
+        self.carry = QPushButton("Add them to the board")
         self.carry.setAccessibleName("Put the parked concerns of earlier meetings on this board")
         self.nothing_open = QLabel("Nothing open from earlier meetings of this case.")
         self.nothing_open.setWordWrap(True)
@@ -133,7 +133,7 @@ class CasePanel(Panel):
         self.deadlines: list[QLabel] = []
         self.deadline_box = QVBoxLayout()
         self.deadline_box.setSpacing(2)
-        self.next_meeting = QPushButton("Prepare the next meeting in this case…")
+        self.next_meeting = QPushButton("Prepare the next meeting…")  # short: see `carry`
         self.next_meeting.setAccessibleName("Prepare the next meeting in this case")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -246,8 +246,10 @@ class CasePanel(Panel):
         self.parked.setVisible(parked > 0)
         self.carry.setVisible(parked > 0)
         self.carry.setEnabled(meeting is not None and meeting["status"] != MeetingStatus.ENDED)
-        which = "this parked concern" if parked == 1 else f"these {parked} concerns"
-        self.carry.setText(f"Add {which} to the board")  # short: a narrow column at large text
+        # Short labels: at large text the case panel is a narrow column, and a button is as
+        # wide as its label (the table above says which concerns).
+        which = "it" if parked == 1 else "both" if parked == 2 else f"all {parked}"
+        self.carry.setText(f"Add {which} to the board")
         self.nothing_open.setVisible(meeting is not None and not actions and not parked)
         self._show_deadlines(case)
 

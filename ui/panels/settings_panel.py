@@ -40,7 +40,9 @@ class SettingsPanel(QWidget):
         self.font_scale.setSingleStep(FONT_SCALE_STEP)
         self.font_scale.setSuffix(" %")
         self.font_scale.setAccessibleName("Text size, percent")
-        self.talk_times = QCheckBox("Show each person's talk time on the projector")
+        # Short, under the row's label: a check box's text never wraps, and at 200% the
+        # whole sentence made the panel wider than the right-hand column.
+        self.talk_times = QCheckBox("Each person's talk time")
         self.talk_times.setAccessibleName("Show each person's talk time on the projector")
         self.quiet = QSpinBox()
         self.quiet.setRange(1, 120)
@@ -55,7 +57,7 @@ class SettingsPanel(QWidget):
         form.addRow("Text size", self.font_scale)
         form.addRow("Quiet after", self.quiet)
         form.addRow("Facilitator", self.name)
-        form.addRow(self.talk_times)
+        form.addRow("Projector shows", self.talk_times)
         self.backups = BackupSettings(store)
         form.addRow("Backups", self.backups)
         self.holidays = QLineEdit()

@@ -6,13 +6,11 @@ Reached for a planned meeting (it opens here) and from run mode until the meetin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,33 +26,11 @@ from ui.prepare.details import MeetingDetails
 from ui.prepare.preloaded import PreloadedItems
 from ui.prepare.roster import RosterEditor
 from ui.session import Session
-from ui.widgets import title_font
+from ui.widgets import ScrollingColumn, title_font
 
 
 def _keys(name: str) -> str:
     return " or ".join(display_keys(BY_NAME[name]))
-
-
-class ScrollingColumn(QScrollArea):
-    """A column of the view in a frameless area that scrolls up and down when the window is too
-    short for it (the meeting's details and its case's history, at large text, pushed the
-    window's bottom edge off a 768-pixel screen), and is never narrower than the column.
-
-    Signals: none of its own.
-    """
-
-    def __init__(self, column: QWidget) -> None:
-        super().__init__()
-        self.setWidget(column)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Meeting and case")
-
-    def minimumSizeHint(self) -> QSize:
-        column = self.widget()
-        width = column.minimumSizeHint().width() if column is not None else 0
-        return QSize(width + self.verticalScrollBar().sizeHint().width(), 0)
 
 
 class PrepareView(Panel):
@@ -128,7 +104,7 @@ class PrepareView(Panel):
         stack.setContentsMargins(0, 0, 0, 0)
         stack.addWidget(self.details)
         stack.addWidget(self.case, 1)
-        columns.addWidget(ScrollingColumn(meeting_and_case))
+        columns.addWidget(ScrollingColumn(meeting_and_case, "Meeting and case"))
         people_and_agenda = QSplitter(Qt.Orientation.Vertical)
         people_and_agenda.setChildrenCollapsible(False)
         people_and_agenda.addWidget(self.roster)
