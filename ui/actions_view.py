@@ -21,7 +21,7 @@ from facilitator.store import Change
 from ui.actions import make_action
 from ui.keymap import BY_NAME
 from ui.session import Session
-from ui.widgets import stretch_column, table_view
+from ui.widgets import headings_follow_font, stretch_column, table_view
 
 if TYPE_CHECKING:
     from ui.models.actions_across import ActionsAcrossModel
@@ -43,6 +43,7 @@ class ActionsView(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # the window's text size
         self.session = session
         self.setObjectName("ActionsView")
         self.setWindowTitle("Action items across meetings")
@@ -95,6 +96,7 @@ class ActionsView(QWidget):
         self.show_done.toggled.connect(self._show_done)
         self.model.modelReset.connect(self._summarise)
         self.model.dataChanged.connect(self._summarise)
+        headings_follow_font(self)  # the table joined a window at the room's text size
 
     # -- the session's news ------------------------------------------------------------------------
 

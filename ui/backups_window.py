@@ -170,6 +170,7 @@ class BackupsWindow(QWidget):
         self, session: Session, backups: AutoBackups, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # the window's text size
         self.session = session
         self.backups = backups
         self.jobs = Background(self)

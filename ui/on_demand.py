@@ -136,6 +136,7 @@ class OnDemand(QObject):
             s.meeting_opened.connect(view.on_meeting_opened)
             s.error.connect(view.on_error)
             view.addActions(self._view_actions)
+            headings_follow_font(view)  # it takes the window's text size
             self._actions_view = view
         return self._actions_view
 
@@ -146,6 +147,7 @@ class OnDemand(QObject):
 
             backups = BackupsWindow(self._session, self._auto_backups, self._window)
             backups.restored.connect(self.restored)
+            headings_follow_font(backups)  # it takes the window's text size
             self._backups = backups
         return self._backups
 

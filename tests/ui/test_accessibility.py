@@ -310,3 +310,23 @@ def test_run_mode_fits_a_1366_pixel_screen_at_the_largest_text(
     assert w.concerns.minimumSizeHint().width() < one_line  # so they wrap
     assert w.minimumSizeHint().width() <= 1366
     assert w.minimumSizeHint().height() <= 768 - 60  # a title bar, and a panel or task bar
+
+
+def test_the_windows_of_their_own_take_the_text_size(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    """The action items of every meeting and the backups open in windows of their own: they took
+    the system's text size, not the one set for the room."""
+    w = meeting_window
+    w.settings.update(font_scale=175)
+    qtbot.waitUntil(lambda: w.timer.font().pointSizeF() == w.font().pointSizeF())
+    for window in (w.actions_view, w.backups):
+        assert window.font().pointSizeF() == w.font().pointSizeF()
+    w.settings.update(font_scale=125)
+    qtbot.waitUntil(lambda: w.actions_view.font().pointSizeF() == w.font().pointSizeF())
+    w.act["actions_across"].trigger()  # its list is made when it first shows
+    qtbot.waitUntil(w.actions_view.isVisible)
+    table = w.actions_view.table
+    assert table.font().pointSizeF() == w.font().pointSizeF()
+    assert table.horizontalHeader().font().pointSizeF() == w.font().pointSizeF()
+    assert w.backups.font().pointSizeF() == w.font().pointSizeF()
