@@ -349,3 +349,5 @@ def test_preparing_a_meeting_with_a_case_history_fits_the_screen_at_large_text(
     notes = [label for label in case.deadlines if label.isVisible()]
     assert all(label.height() >= label.heightForWidth(label.width()) for label in notes)
     assert case.carry.isVisible() and case.carry.width() >= case.carry.sizeHint().width()
+    title = w.prepare.view.details.title  # longer than its field: the start shows, not the end
+    assert title.text().startswith("Resolution meeting") and title.cursorPosition() == 0

@@ -173,10 +173,10 @@ class MeetingDetails(Panel):
 
     def _show(self, meeting: Row, *, everything: bool = False) -> None:
         # A field being typed in keeps what is typed, unless the store refused it.
-        if everything or not self.title.hasFocus():
-            self.title.setText(meeting["title"])
-        if everything or not self.location.hasFocus():
-            self.location.setText(meeting["location"])
+        for field, text in ((self.title, meeting["title"]), (self.location, meeting["location"])):
+            if everything or not field.hasFocus():
+                field.setText(text)
+                field.setCursorPosition(0)  # a text longer than the field shows its start
         self.kind.setCurrentIndex(max(0, self.kind.findData(meeting["kind"])))
         self.decides.setChecked(bool(meeting["makes_decisions"]))
         if everything or not self.start.hasFocus():
