@@ -136,7 +136,6 @@ class OnDemand(QObject):
             s.meeting_opened.connect(view.on_meeting_opened)
             s.error.connect(view.on_error)
             view.addActions(self._view_actions)
-            headings_follow_font(view)  # it takes the window's text size
             self._actions_view = view
         return self._actions_view
 

@@ -60,7 +60,8 @@ class Session(QObject):
         # A read-only window follows the window that records: what it last saw of the file.
         self._seen = (ws.data_version(), ws.last_event_id()) if ws.read_only else None
         self._follow_failed = False
-        self._ticker.timeout.connect(self.follow_recording)  # before the tick repaints
+        if ws.read_only:  # a window that records announces its own operations as they run
+            self._ticker.timeout.connect(self.follow_recording)  # before the tick repaints
 
     # -- the meeting on screen -------------------------------------------------------------------
 

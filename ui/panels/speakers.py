@@ -71,6 +71,8 @@ class SpeakersPanel(Panel):
         self.hands: QListView = list_view("Raised hands, first raised first")
         self.hands.setModel(self.hands_model)
         self.hands.setEditTriggers(self.hands.EditTrigger.NoEditTriggers)
+        self._fitted: tuple[str, tuple[str, ...]] | None = None  # font and names last measured
+        self._name_width = 0
         self.fit_to_font()
         self.lower_button = QPushButton("Lower hand")
         self.lower_button.setAccessibleName("Lower the selected raised hand")
@@ -117,17 +119,20 @@ class SpeakersPanel(Panel):
         no name is ever cut short (at large text the status gives way, or the table scrolls). The
         width changes only when the people do, not with each speaker: a change of width relays
         out the whole table."""
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
         person = SpeakersModel.columns[1].display
-        names = [person({**row, "speaking": True}) for row in self.model.rows()]
-        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
-        width = max(widest, metrics.horizontalAdvance(f"{CURRENT} Person")) + 16
+        names = tuple(person({**row, "speaking": True}) for row in self.model.rows())
+        font = self.table.font()
+        if (font.key(), names) != self._fitted:  # else a tick or a key: the same people, unmeasured
+            bold = QFont(font)
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
+            widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+            self._name_width = max(widest, metrics.horizontalAdvance(f"{CURRENT} Person")) + 16
+            self._fitted = (font.key(), names)
         header = self.table.horizontalHeader()
-        if header.sectionSize(1) != width:
+        if header.sectionSize(1) != self._name_width:  # also after a reset put sections back
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(1, width)
+            header.resizeSection(1, self._name_width)
 
     def fit_to_font(self) -> None:
         """Size the columns and the queue again (a `changeEvent` override would too, but every
