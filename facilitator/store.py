@@ -169,6 +169,7 @@ class Workspace:
         self.path = path
         self.clock = clock
         self.read_only = read_only
+        self._file = _file_identity(path)  # the file this connection reads, whatever its name
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -326,10 +327,25 @@ class Workspace:
             found.append(Change(row[0], row[1], row[2], tables, undoable=undoable))
         return found
 
+    def replaced_on_disk(self) -> bool:
+        """Whether another file now stands at `path`: a backup put in its place by the window that
+        records (or the command line). This connection goes on reading the file it opened, which
+        was set aside. False while no file is there at all (in the middle of the swap)."""
+        now = _file_identity(self.path)
+        return now is not None and now != self._file
+
     def table_names(self) -> frozenset[str]:
         return frozenset(
             r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         )
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _create_owner_only(path: Path) -> None:

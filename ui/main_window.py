@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.errors import FacilitatorError
 from facilitator.model import MeetingId
-from facilitator.store import Change
+from facilitator.store import Change, Workspace
 from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
 from ui.auto_backups import AutoBackups
 from ui.banner import Banner
@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         s.changed.connect(self._on_change)
         s.meeting_opened.connect(self._on_meeting_opened)
         s.resumed.connect(self._on_resumed)
+        s.workspace_replaced.connect(self._on_workspace_replaced)
         s.error.connect(self._show_error)
         self.settings.changed.connect(self._apply)
         s.error.connect(self.refusal.on_error)
@@ -523,6 +524,10 @@ class MainWindow(QMainWindow):
 
     def _font_step(self, delta: int) -> None:
         self.settings.update(font_scale=self.settings.current.font_scale + delta)
+
+    def _on_workspace_replaced(self, ws: Workspace) -> None:
+        if ws.read_only:  # a restore in this window says so in its own words (`OnDemand.restored`)
+            self._say("The window that records restored a backup: this window shows it now.")
 
     def _show_error(self, text: str) -> None:
         self.statusBar().showMessage(f"⚠ {text}", 10_000)

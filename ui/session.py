@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from facilitator import live
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, WorkspaceError
 from facilitator.lock import WorkspaceLock
 from facilitator.model import MeetingId, MeetingStatus
 from facilitator.store import Change, Row, Workspace
@@ -147,12 +147,15 @@ class Session(QObject):
     def follow_recording(self) -> Change | None:
         """In a read-only window, show what another window has recorded since the last look:
         one change naming every table those operations touched (every table, where the log no
-        longer says), so each panel reads again what it shows. Called with every tick; when
-        nothing was written, a look is one PRAGMA. Returns the change announced, if any."""
+        longer says), so each panel reads again what it shows. A backup restored in the file's
+        place is opened instead (`_follow_replaced_file`). Called with every tick; when nothing
+        was written, a look is one `stat` and one PRAGMA. Returns the change announced, if any."""
         if self._seen is None:
             return None  # this window records: its own operations are announced as they run
         version, last_seen = self._seen
         try:
+            if self.ws.replaced_on_disk():
+                return self._follow_replaced_file()
             now = self.ws.data_version()
             if now == version:
                 return None
@@ -165,7 +168,7 @@ class Session(QObject):
             else:
                 tables = self.ws.table_names()
             gone = self.meeting_id is not None and self.meeting() is None
-        except sqlite3.Error as error:  # the file is out of reach: say so once, look again later
+        except (sqlite3.Error, WorkspaceError) as error:  # out of reach: say so once, look again
             if not self._follow_failed:
                 self._follow_failed = True
                 self.report(f"could not read what the other window recorded: {error}")
@@ -182,6 +185,33 @@ class Session(QObject):
         )
         if gone:  # deleted (from the command line): nothing of it is left to show
             self.open_meeting(None)
+        self.changed.emit(change)
+        return change
+
+    def _follow_replaced_file(self) -> Change:
+        """The window that records restored a backup: read the restored file from now on, on
+        the same meeting if the backup holds it, else on its last meeting. Raises WorkspaceError
+        while the new file cannot be opened read-only yet (still to be brought up to date)."""
+        from facilitator.record import last_meeting_id
+
+        old = self.ws
+        ws = Workspace.open(old.path, clock=old.clock, read_only=True)
+        old.close()
+        self._follow_failed = False
+        self._seen = (ws.data_version(), ws.last_event_id())
+        self.use_workspace(ws)
+        meeting_id = self.meeting_id
+        if meeting_id is not None and ws.row("SELECT id FROM meetings WHERE id = ?", (meeting_id,)):
+            self.open_meeting(meeting_id)
+        else:
+            self.open_meeting(last_meeting_id(ws))
+        change = Change(
+            event_id=self._seen[1],
+            kind="restored elsewhere",
+            meeting_id=self.meeting_id,
+            tables=ws.table_names(),
+            undoable=False,
+        )
         self.changed.emit(change)
         return change
 

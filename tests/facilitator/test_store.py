@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -205,3 +206,18 @@ def test_an_event_whose_payload_says_nothing_touched_no_known_table(fresh_ws: Wo
     fresh_ws.conn.execute("UPDATE events SET payload = 'not json' WHERE id = ?", (last,))
     (change,) = fresh_ws.recorded_after(last - 1)
     assert change.event_id == last and change.tables == frozenset() and not change.undoable
+
+
+def test_a_reader_learns_its_file_was_replaced(fresh_ws: Workspace, tmp_path: Path) -> None:
+    """A backup put in the workspace's place (a new file at the same path) is told apart from the
+    file a connection opened; no file there at all (mid-swap) is not taken for a new one."""
+    path = fresh_ws.path
+    with Workspace.open(path, read_only=True) as reader:
+        assert not reader.replaced_on_disk()
+        copy = tmp_path / "copy.sqlite3"
+        shutil.copyfile(path, copy)
+        aside = tmp_path / "aside.sqlite3"
+        os.replace(path, aside)
+        assert not reader.replaced_on_disk()  # in the middle of the swap
+        os.replace(copy, path)
+        assert reader.replaced_on_disk()

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from facilitator import board, deletion, live, recovery
-from facilitator.backups import make_backup
+from facilitator.backups import make_backup, restore
 from facilitator.demo import create_demo
 from facilitator.errors import WorkspaceError
 from facilitator.lock import WorkspaceLock
@@ -246,6 +246,50 @@ def test_a_read_only_window_follows_the_window_that_records(
             window.session.follow_recording()
             assert window.session.meeting_id is None  # nothing of it is left to show
             assert window.windowTitle() == "Facilitator (read-only)"
+    finally:
+        other.release()
+
+
+def test_a_read_only_window_follows_a_backup_restored_by_the_window_that_records(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+) -> None:
+    """The window that records puts a backup in the file's place: the read-only window reads the
+    restored file from the next tick, on the same meeting, and says why it changed."""
+    policy = backup_policy(settings.current)
+    with Workspace.open(workspace) as ws:
+        backup = make_backup(ws, policy, reason="manual")
+    other = WorkspaceLock(workspace)
+    other.acquire(program="the Facilitator window")
+    try:
+        opened = open_workspace(workspace, ask_read_only=lambda why: True)
+        window = show(qtbot, settings, opened, opened_window)
+        meeting = window.session.ws.scalar("SELECT max(id) FROM meetings")
+        window.open_meeting(meeting)
+        raised = window.concerns.models[0]
+        in_the_backup = [row["text"] for row in raised.rows()]
+        with Workspace.open(workspace) as recording:
+            board.add_concern(recording, meeting_id=meeting, text="Bus times changed")
+        assert window.session.follow_recording() is not None
+        assert [row["text"] for row in raised.rows()] == [*in_the_backup, "Bus times changed"]
+        old = window.session.ws
+        assert not old.replaced_on_disk()
+        restore(backup, workspace, policy, lock=other)  # as the recording window does
+        assert old.replaced_on_disk()
+        change = window.session.follow_recording()
+        assert change is not None and change.kind == "restored elsewhere"
+        assert window.session.ws is not old and window.session.ws.read_only
+        assert not window.session.ws.replaced_on_disk()
+        assert window.session.meeting_id == meeting
+        assert [row["text"] for row in raised.rows()] == in_the_backup
+        assert window.statusBar().currentMessage().startswith("The window that records restored")
+        assert window.session.follow_recording() is None  # and it follows the new file from here
+        with Workspace.open(workspace) as recording:
+            board.add_concern(recording, meeting_id=meeting, text="Homework folder")
+        assert window.session.follow_recording() is not None
+        assert [row["text"] for row in raised.rows()][-1] == "Homework folder"
     finally:
         other.release()
 
