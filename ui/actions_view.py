@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import (
 from facilitator.store import Change
 from ui.actions import make_action
 from ui.keymap import BY_NAME
+from ui.on_screen import first_size
 from ui.session import Session
-from ui.widgets import headings_follow_font, stretch_column, table_view
+from ui.widgets import fixed_columns, headings_follow_font, stretch_column, table_view
 
 if TYPE_CHECKING:
     from ui.models.actions_across import ActionsAcrossModel
@@ -43,14 +45,14 @@ class ActionsView(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self._built = False  # the list is made when first shown: the window starts faster
+        self._sized = False
+        self._stale = True
         self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # the window's text size
         self.session = session
         self.setObjectName("ActionsView")
         self.setWindowTitle("Action items across meetings")
         self.setAccessibleName("Action items across meetings")
-        self.resize(980, 520)
-        self._built = False  # the list is made when first shown: the window starts faster
-        self._stale = True
         self.mark_done = make_action(self, BY_NAME["mark_done"])
         self.mark_done.triggered.connect(self.toggle_current)
 
@@ -97,6 +99,7 @@ class ActionsView(QWidget):
         self.model.modelReset.connect(self._summarise)
         self.model.dataChanged.connect(self._summarise)
         headings_follow_font(self)  # the table joined a window at the room's text size
+        self._fit_columns()
 
     # -- the session's news ------------------------------------------------------------------------
 
@@ -146,9 +149,47 @@ class ActionsView(QWidget):
             row = min(row, self.proxy.rowCount() - 1)
             self.table.setCurrentIndex(self.proxy.index(row, 0))
 
+    def _fit_columns(self) -> None:
+        """Every column but the item itself as wide as a usual short text in the window's font
+        (longer text wraps in its cell); the item (What) has the rest, but never less than about
+        25 letters: where the window is too narrow for that (200% text) the table scrolls
+        sideways instead of squeezing the item to a word a line."""
+        from ui.models.actions_across import CASE, DUE, MEETING, OVERDUE, STATUS, WHAT, WHO
+
+        samples = {
+            CASE: "M. Fernandez, grade 10",
+            WHO: "Maria Fernandez",
+            # Spaces: room for the text in bold, as an overdue item's date and status are.
+            DUE: f"2026-12-31 ({OVERDUE.lower()})     ",
+            STATUS: f"{OVERDUE}   ",
+            MEETING: "IEP (2026-12-31)",
+        }
+        fixed_columns(self.table, samples)
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(column) for column in samples)
+        least = self.table.fontMetrics().averageCharWidth() * 25
+        if self.table.viewport().width() - others >= least:
+            header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(WHAT, least)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._built:
+            self._fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._built:
+            self._fit_columns()  # the room's text size changed
+
     def showEvent(self, event: QShowEvent) -> None:
         if not self._built:
             self._build()
+        if not self._sized:  # the first time only: after that, where the facilitator put it
+            self._sized = True
+            self.resize(first_size(self, QSize(980, 520)))
         if self._stale:
             self._stale = False
             self.model.reload()

@@ -1,9 +1,9 @@
-"""Keeping the window within its screen."""
+"""Keeping the windows within their screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def back_within_screen(window: QWidget) -> None:
@@ -35,3 +35,17 @@ def back_within_screen(window: QWidget) -> None:
         max(room.left(), min(outer.left(), room.right() + 1 - outer.width())),
         max(room.top(), min(outer.top(), room.bottom() + 1 - outer.height())),
     )
+
+
+def first_size(window: QWidget, normal: QSize) -> QSize:
+    """The size a window of its own opens at: `normal` at the normal text size, as much larger as
+    the room's text (a projector at 200% gets twice the room), never past nine tenths of its
+    screen."""
+    base = QApplication.font().pointSizeF()
+    scale = max(1.0, window.font().pointSizeF() / base) if base > 0 else 1.0
+    wanted = QSize(round(normal.width() * scale), round(normal.height() * scale))
+    screen = window.screen()
+    if screen is not None:
+        room = screen.availableGeometry().size()
+        wanted = wanted.boundedTo(QSize(room.width() * 9 // 10, room.height() * 9 // 10))
+    return wanted

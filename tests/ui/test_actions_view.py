@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QFont, QFontMetrics, QIcon
+from PySide6.QtWidgets import QHeaderView, QMenu
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -211,3 +211,41 @@ def test_every_control_of_the_view_has_an_accessible_name(
     found = controls(view)
     assert view.table in found and view.filter in found
     assert [describe(w) for w in found if not w.accessibleName()] == []
+
+
+def test_the_window_opens_as_large_as_the_rooms_text_within_the_screen(
+    qtbot: QtBot, window: MainWindow, actions: dict[str, int]
+) -> None:
+    """At 150% text the window opens half as large again as at 100%; it never opens past the
+    screen, whatever the text size."""
+    window.settings.update(font_scale=150)
+    view = open_view(qtbot, window)
+    room = view.screen().availableGeometry()
+    assert view.width() == min(round(980 * 1.5), room.width() * 9 // 10)
+    assert view.height() == min(round(520 * 1.5), room.height() * 9 // 10)
+    assert view.width() <= room.width() and view.height() <= room.height()
+    header, table = view.table.horizontalHeader(), view.table
+    view.resize(1229, 691)  # what it opens at on the room's 1366 x 768 laptop
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())  # nothing out of sight
+    assert header.sectionSize(WHAT) >= table.fontMetrics().averageCharWidth() * 25
+    bold = QFont(table.font())
+    bold.setBold(True)
+    margins = 8  # the cell's own, either side of its text
+    assert QFontMetrics(bold).horizontalAdvance(
+        "2026-11-01 (overdue)"
+    ) + margins <= header.sectionSize(DUE)
+    assert QFontMetrics(bold).horizontalAdvance("Overdue") + margins <= header.sectionSize(STATUS)
+
+
+def test_at_200_percent_the_item_keeps_its_width_and_the_table_scrolls(
+    qtbot: QtBot, window: MainWindow, actions: dict[str, int]
+) -> None:
+    window.settings.update(font_scale=200)
+    view = open_view(qtbot, window)
+    header, table = view.table.horizontalHeader(), view.table
+    view.resize(1229, 691)
+    qtbot.waitUntil(lambda: header.length() > table.viewport().width())
+    assert header.sectionSize(WHAT) >= table.fontMetrics().averageCharWidth() * 25
+    window.settings.update(font_scale=100)  # and back: the item takes the spare width again
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
+    assert header.sectionResizeMode(WHAT) == QHeaderView.ResizeMode.Stretch

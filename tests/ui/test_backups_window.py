@@ -254,3 +254,17 @@ def test_every_control_of_the_backups_window_has_an_accessible_name(
     found = controls(view)
     assert view.restore_button in found
     assert [describe(w) for w in found if not w.accessibleName()] == []
+
+
+def test_the_window_opens_as_large_as_the_rooms_text_within_the_screen(
+    qtbot: QtBot, window: MainWindow, policy: BackupPolicy
+) -> None:
+    window.settings.update(font_scale=125)
+    backups = open_backups(qtbot, window)
+    room = backups.screen().availableGeometry()
+    assert backups.width() == min(round(900 * 1.25), room.width() * 9 // 10)
+    assert backups.height() == min(round(420 * 1.25), room.height() * 9 // 10)
+    backups.resize(800, 400)  # where the facilitator put it stays, once it has been shown
+    backups.hide()
+    open_backups(qtbot, window)
+    assert (backups.width(), backups.height()) == (800, 400)

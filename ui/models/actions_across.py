@@ -56,7 +56,7 @@ COLUMNS = (
     Column("Meeting", _meeting, lambda a, _o: a.meeting_date or ""),
 )
 TITLES = tuple(column.title for column in COLUMNS)
-WHAT, DUE, STATUS = 1, 3, 4
+CASE, WHAT, WHO, DUE, STATUS, MEETING = range(6)
 
 
 class ActionsAcrossModel(QAbstractTableModel):
