@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 Area = Qt.DockWidgetArea
@@ -77,3 +77,49 @@ def name_tab_bars(window: QMainWindow) -> None:
     for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
         if not bar.accessibleName():
             bar.setAccessibleName("Tabbed panels")
+
+
+class PanelLayout:
+    """The panels on screen, or put away while the empty state, prepare mode or the new-meeting
+    form has the window to itself; they come back as the facilitator left them."""
+
+    def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+        self._window = window
+        self._docks = docks
+        # The panels as last seen on screen (saveState); None until then: a layout saved before
+        # the window first shows holds sizes for a window of Qt's default size.
+        self._last_seen: QByteArray | None = None
+        self._put_away: list[QDockWidget] = []  # shown until prepare mode hid them
+        self.shown = True
+
+    def restore(self, state: bytes | None) -> None:
+        """The layout remembered from the last session, if any."""
+        if state:
+            self._window.restoreState(state)
+            self._last_seen = self._window.saveState()
+            name_tab_bars(self._window)
+
+    def show(self, show: bool) -> None:
+        if show == self.shown:
+            return
+        window = self._window
+        if show:
+            if self._last_seen is not None:
+                window.restoreState(self._last_seen)
+            else:  # never on screen yet (a first start that opened in prepare mode)
+                for dock in self._put_away:
+                    dock.show()
+                raise_default_tab(self._docks)
+                default_sizes(window, self._docks)
+            name_tab_bars(window)
+        else:
+            if window.isVisible():
+                self._last_seen = window.saveState()
+            self._put_away = [dock for dock in self._docks.values() if not dock.isHidden()]
+            for dock in self._docks.values():
+                dock.hide()
+        self.shown = show
+
+    def to_remember(self) -> QByteArray | None:
+        """The layout to save for the next session; None if the panels were never on screen."""
+        return self._window.saveState() if self.shown else self._last_seen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,14 +21,7 @@ from facilitator.store import Change, Workspace
 from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
 from ui.auto_backups import AutoBackups
 from ui.banner import Banner
-from ui.docks import (
-    DockPlace,
-    arrange,
-    default_sizes,
-    make_dock,
-    name_tab_bars,
-    raise_default_tab,
-)
+from ui.docks import DockPlace, PanelLayout, arrange, make_dock
 from ui.keymap import TypingGuard
 from ui.live_controls import LiveControls
 from ui.marks import local_time
@@ -51,6 +44,7 @@ from ui.prepare.mode import PrepareMode
 from ui.session import Session
 from ui.settings import FONT_SCALE_STEP, Settings, SettingsStore
 from ui.tab_panels import BehindTabs
+from ui.undo import UndoKeys
 from ui.widgets import PageStack, headings_follow_font
 
 if TYPE_CHECKING:
@@ -140,11 +134,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         arrange(self, self.docks)
-        # The panels as last seen on screen (saveState); None until then: a layout saved before
-        # the window first shows holds sizes for a window of Qt's default size.
-        self._meeting_layout: QByteArray | None = None
-        self._docks_put_away: list[QDockWidget] = []  # shown until prepare mode hid them
-        self._docks_shown = True
+        self.panel_layout = PanelLayout(self, self.docks)
         self._keys_live = True  # speaker keys, pause, next item: not while preparing
 
         self.statusBar().showMessage("F1 lists every key. Ctrl+Z undoes anything.")
@@ -247,14 +237,7 @@ class MainWindow(QMainWindow):
         a["previous_item"].triggered.connect(live.previous_item)
         a["start_meeting"].triggered.connect(live.start)
         a["end_meeting"].triggered.connect(live.end)
-        a["undo"].triggered.connect(self._undo)
-        a["redo"].triggered.connect(self._redo)
-        s.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
-        s.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
-        s.undo_stack.undoTextChanged.connect(self._undo_text)
-        s.undo_stack.redoTextChanged.connect(self._redo_text)
-        a["undo"].setEnabled(s.undo_stack.canUndo())
-        a["redo"].setEnabled(s.undo_stack.canRedo())
+        UndoKeys(s, a["undo"], a["redo"], lambda text: self.statusBar().showMessage(text, 5000))
 
         # The panel is looked up when the key is pressed: those behind a tab are made then.
         quick_adds: tuple[tuple[str, Callable[[], Panel], str | None], ...] = (
@@ -351,7 +334,7 @@ class MainWindow(QMainWindow):
 
     def new_meeting(self, case_id: int | None = None) -> None:
         """The new-meeting form, alone (the keys of a running meeting rest while it shows)."""
-        self._show_docks(False)
+        self.panel_layout.show(False)
         self._live_keys(False)
         self.prepare.show_form(case_id)
 
@@ -382,7 +365,7 @@ class MainWindow(QMainWindow):
         self.prepare.choose_mode()
         if meeting is None:
             self._rebuild_speaker_keys()
-            self._show_docks(False)
+            self.panel_layout.show(False)
             self.show_picker()
         else:
             self._show_meeting_page()
@@ -392,7 +375,7 @@ class MainWindow(QMainWindow):
         preparing = self.prepare.preparing
         if not preparing:  # the board first: the panels come back around run mode's own page
             self.pages.setCurrentIndex(BOARD_PAGE)
-        self._show_docks(not preparing)
+        self.panel_layout.show(not preparing)
         self._live_keys(not preparing)
         if preparing:
             self.prepare.show_page()
@@ -439,47 +422,10 @@ class MainWindow(QMainWindow):
             )
         self.speaker_keys.rebuild(people)
 
-    def _show_docks(self, show: bool) -> None:
-        """No meeting, no panels: the empty state stands alone; the layout comes back after."""
-        if show == self._docks_shown:
-            return
-        if show:
-            if self._meeting_layout is not None:
-                self.restoreState(self._meeting_layout)
-            else:  # never on screen yet (a first start that opened in prepare mode)
-                for dock in self._docks_put_away:
-                    dock.show()
-                raise_default_tab(self.docks)
-                default_sizes(self, self.docks)
-            name_tab_bars(self)
-        else:
-            if self.isVisible():
-                self._meeting_layout = self.saveState()
-            self._docks_put_away = [dock for dock in self.docks.values() if not dock.isHidden()]
-            for dock in self.docks.values():
-                dock.hide()
-        self._docks_shown = show
-
     # -- handlers ----------------------------------------------------------------------------------
 
-    def _undo(self) -> None:
-        text = self.session.undo()
-        if text:
-            self.statusBar().showMessage(f"Undone: {text}", 5000)
-
-    def _undo_text(self, text: str) -> None:
-        self.act["undo"].setText(f"Undo {text}".strip())
-
-    def _redo_text(self, text: str) -> None:
-        self.act["redo"].setText(f"Redo {text}".strip())
-
-    def _redo(self) -> None:
-        text = self.session.redo()
-        if text:
-            self.statusBar().showMessage(f"Redone: {text}", 5000)
-
     def _quick_add(self, panel: Panel, dock: str | None) -> None:
-        if not self._docks_shown:  # prepare mode or the new-meeting form
+        if not self.panel_layout.shown:  # prepare mode or the new-meeting form
             self.prepare.quick_add(panel.TITLE)
             return
         if dock is not None:
@@ -501,7 +447,7 @@ class MainWindow(QMainWindow):
             if self.session.meeting_id is None:
                 return  # nothing to go back to: the picker is the window
             self._show_meeting_page()  # Esc leaves File > Open meeting, as its Back button does
-        if self._docks_shown:
+        if self.panel_layout.shown:
             self.speakers.focus_tracker()
 
     def toggle_help(self) -> None:
@@ -540,10 +486,7 @@ class MainWindow(QMainWindow):
     def _restore(self, settings: Settings) -> None:
         if settings.geometry:
             self.restoreGeometry(settings.geometry)
-        if settings.window_state:
-            self.restoreState(settings.window_state)
-            self._meeting_layout = self.saveState()
-            name_tab_bars(self)
+        self.panel_layout.restore(settings.window_state)
 
     def _apply(self, settings: Settings) -> None:
         smaller = settings.font_scale < self._font_scale
@@ -572,7 +515,7 @@ class MainWindow(QMainWindow):
         projector = self.later.made_projector()
         if projector is not None:
             projector.hide()
-        state = self.saveState() if self._docks_shown else self._meeting_layout
+        state = self.panel_layout.to_remember()
         remembered = {"geometry": bytes(self.saveGeometry().data())}
         if state is not None:  # else the panels were never on screen: nothing learnt
             remembered["window_state"] = bytes(state.data())

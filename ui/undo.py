@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from facilitator.errors import FacilitatorError
@@ -17,6 +18,8 @@ from facilitator.history import redo_event, undo_event
 from facilitator.store import Change
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from ui.session import Session
 
 Operation = Callable[[], Change | None]
@@ -72,3 +75,44 @@ class OperationCommand(QUndoCommand):
             self._session.report(error)
             return
         self._session.notify(change)
+
+
+class UndoKeys(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z step through the session's one stack. Each action names the step
+    it would take ("Undo Add concern"), is enabled only when there is one, and `say`s what it
+    did once it is done (nothing when it was refused: the refusal says so itself).
+
+    Lives as long as the undo action (its parent), so the stack stops calling it with the window.
+    Emits no signals.
+    """
+
+    def __init__(
+        self, session: Session, undo: QAction, redo: QAction, say: Callable[[str], None]
+    ) -> None:
+        super().__init__(undo)
+        self._session, self._undo, self._redo, self._say = session, undo, redo, say
+        stack = session.undo_stack
+        undo.triggered.connect(self.undo)
+        redo.triggered.connect(self.redo)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(self._name_undo)
+        stack.redoTextChanged.connect(self._name_redo)
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+
+    def undo(self) -> None:
+        text = self._session.undo()
+        if text:
+            self._say(f"Undone: {text}")
+
+    def redo(self) -> None:
+        text = self._session.redo()
+        if text:
+            self._say(f"Redone: {text}")
+
+    def _name_undo(self, text: str) -> None:
+        self._undo.setText(f"Undo {text}".strip())
+
+    def _name_redo(self, text: str) -> None:
+        self._redo.setText(f"Redo {text}".strip())
