@@ -75,3 +75,18 @@ def test_a_reload_with_nothing_new_repaints_nothing(
     clock.advance(seconds=1)
     model.reload()
     assert changes == []
+
+
+def test_the_status_says_whether_they_were_heard_before_their_place_in_the_queue(
+    meeting: tuple[Session, MeetingId, list[ParticipantId]], owner: QObject
+) -> None:
+    """The status column cuts the end of a long status; the queue has a list of its own."""
+    session, meeting_id, (ana, priya, tom, _sam) = meeting
+    live.switch_speaker(session.ws, meeting_id=meeting_id, participant_id=ana)
+    live.raise_hand(session.ws, meeting_id=meeting_id, participant_id=priya)
+    live.raise_hand(session.ws, meeting_id=meeting_id, participant_id=tom)
+    model = SpeakersModel(session, owner)
+    model.reload()
+    status = {model.index(row, 1).data(): model.index(row, 6).data() for row in range(4)}
+    assert status["Tom"] == "not heard yet, hand up (2nd)"
+    assert status["Priya"] == "not heard yet, hand up (1st)"

@@ -25,15 +25,17 @@ def _person(row: Row) -> str:
 
 
 def _status(row: Row) -> str:
+    """Whether they are heard before their place in the queue: a narrow column cuts the end of
+    the text, and the queue has its own list under the table."""
     words = []
     if row["speaking"]:
         words.append(SPEAKING)
-    if row["hand"]:
-        words.append(f"hand up ({ordinal(row['hand'])})")
     if row["not_heard"]:
         words.append("not heard yet")
     elif row["quiet_min"] is not None:
         words.append(f"quiet {row['quiet_min']} min")
+    if row["hand"]:
+        words.append(f"hand up ({ordinal(row['hand'])})")
     return ", ".join(words)
 
 
