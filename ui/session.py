@@ -190,8 +190,9 @@ class Session(QObject):
 
     def _follow_replaced_file(self) -> Change:
         """The window that records restored a backup: read the restored file from now on, on
-        the same meeting if the backup holds it, else on its last meeting. Raises WorkspaceError
-        while the new file cannot be opened read-only yet (still to be brought up to date)."""
+        the same meeting if the backup holds it, else on its last meeting (no meeting stays no
+        meeting: File > Open meeting lists the restored file's). Raises WorkspaceError while the
+        new file cannot be opened read-only yet (still to be brought up to date)."""
         from facilitator.record import last_meeting_id
 
         old = self.ws
@@ -201,7 +202,7 @@ class Session(QObject):
         self._seen = (ws.data_version(), ws.last_event_id())
         self.use_workspace(ws)
         meeting_id = self.meeting_id
-        if meeting_id is not None and ws.row("SELECT id FROM meetings WHERE id = ?", (meeting_id,)):
+        if meeting_id is None or ws.row("SELECT id FROM meetings WHERE id = ?", (meeting_id,)):
             self.open_meeting(meeting_id)
         else:
             self.open_meeting(last_meeting_id(ws))

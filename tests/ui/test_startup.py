@@ -290,6 +290,11 @@ def test_a_read_only_window_follows_a_backup_restored_by_the_window_that_records
             board.add_concern(recording, meeting_id=meeting, text="Homework folder")
         assert window.session.follow_recording() is not None
         assert [row["text"] for row in raised.rows()][-1] == "Homework folder"
+        window.open_meeting(None)  # File > Open meeting, browsing
+        restore(backup, workspace, policy, lock=other)
+        assert window.session.follow_recording() is not None
+        assert window.session.meeting_id is None  # still browsing, now the restored file
+        assert window.pages.currentWidget() is window.picker
     finally:
         other.release()
 
