@@ -18,6 +18,7 @@ from facilitator.backups import make_backup, restore
 from facilitator.demo import create_demo
 from facilitator.errors import WorkspaceError
 from facilitator.lock import WorkspaceLock
+from facilitator.model import MeetingId
 from facilitator.store import Workspace
 from facilitator.workspace_files import companion
 from ui import startup
@@ -83,6 +84,29 @@ def show(
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def held_elsewhere(workspace: Path) -> Iterator[WorkspaceLock]:
+    """The workspace's lock, held as the window that records holds it."""
+    other = WorkspaceLock(workspace)
+    other.acquire(program="the Facilitator window")
+    yield other
+    other.release()
+
+
+def read_only_on_last_meeting(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    made: tuple[list[Opened], list[MainWindow]],
+) -> tuple[MainWindow, MeetingId]:
+    """A second window, opened read-only (the workspace is held elsewhere), on its last meeting."""
+    opened = open_workspace(workspace, ask_read_only=lambda why: True)
+    window = show(qtbot, settings, opened, made)
+    meeting = MeetingId(window.session.ws.scalar("SELECT max(id) FROM meetings"))
+    window.open_meeting(meeting)
+    return window, meeting
 
 
 def searched(qtbot: QtBot, window: MainWindow) -> None:
@@ -170,6 +194,7 @@ def test_a_workspace_held_by_another_window_opens_read_only_when_asked(
     workspace: Path,
     settings: SettingsStore,
     opened_window: tuple[list[Opened], list[MainWindow]],
+    held_elsewhere: WorkspaceLock,
 ) -> None:
     asked: list[str] = []
 
@@ -177,35 +202,30 @@ def test_a_workspace_held_by_another_window_opens_read_only_when_asked(
         asked.append(why)
         return True
 
-    other = WorkspaceLock(workspace)
-    other.acquire(program="the Facilitator window")
-    try:
-        opened = open_workspace(workspace, ask_read_only=open_it_read_only)
-        assert asked == [opened.held_by]
-        assert "already open in the Facilitator window (process" in asked[0]
-        assert opened.ws.read_only and opened.lock is None
-        window = show(qtbot, settings, opened, opened_window)
-        meeting = window.session.ws.scalar("SELECT max(id) FROM meetings")
-        window.open_meeting(meeting)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        assert window.windowTitle().endswith("(read-only)")
-        assert window.notice.text().startswith("ℹ Read-only: this workspace is already open in")
-        window.session.start_clock()
-        assert not window.session._heartbeat.isActive()  # nothing is written, not even that
-        window.session.stop_clock()
-        events = window.session.ws.scalar("SELECT count(*) FROM events")
-        change = window.session.run(
-            "Add concern",
-            lambda: board.add_concern(window.session.ws, meeting_id=meeting, text="x"),
-        )
-        assert change is None
-        message = window.statusBar().currentMessage()
-        assert message.startswith("⚠ not recorded:") and "read-only" in message
-        assert "\n" not in message
-        assert window.session.ws.scalar("SELECT count(*) FROM events") == events
-    finally:
-        other.release()
+    opened = open_workspace(workspace, ask_read_only=open_it_read_only)
+    assert asked == [opened.held_by]
+    assert "already open in the Facilitator window (process" in asked[0]
+    assert opened.ws.read_only and opened.lock is None
+    window = show(qtbot, settings, opened, opened_window)
+    meeting = window.session.ws.scalar("SELECT max(id) FROM meetings")
+    window.open_meeting(meeting)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.windowTitle().endswith("(read-only)")
+    assert window.notice.text().startswith("ℹ Read-only: this workspace is already open in")
+    window.session.start_clock()
+    assert not window.session._heartbeat.isActive()  # nothing is written, not even that
+    window.session.stop_clock()
+    events = window.session.ws.scalar("SELECT count(*) FROM events")
+    change = window.session.run(
+        "Add concern",
+        lambda: board.add_concern(window.session.ws, meeting_id=meeting, text="x"),
+    )
+    assert change is None
+    message = window.statusBar().currentMessage()
+    assert message.startswith("⚠ not recorded:") and "read-only" in message
+    assert "\n" not in message
+    assert window.session.ws.scalar("SELECT count(*) FROM events") == events
 
 
 def test_a_read_only_window_follows_the_window_that_records(
@@ -213,41 +233,34 @@ def test_a_read_only_window_follows_the_window_that_records(
     workspace: Path,
     settings: SettingsStore,
     opened_window: tuple[list[Opened], list[MainWindow]],
+    held_elsewhere: WorkspaceLock,
 ) -> None:
     """What the recording window writes shows in the read-only window within a tick: the panels
     the operations touched read again; the recording window's heartbeat reloads nothing."""
-    other = WorkspaceLock(workspace)
-    other.acquire(program="the Facilitator window")
-    try:
-        opened = open_workspace(workspace, ask_read_only=lambda why: True)
-        window = show(qtbot, settings, opened, opened_window)
-        meeting = window.session.ws.scalar("SELECT max(id) FROM meetings")
-        window.open_meeting(meeting)
-        raised = window.concerns.models[0]
-        before = [row["text"] for row in raised.rows()]
-        with Workspace.open(workspace) as recording:
-            board.add_concern(recording, meeting_id=meeting, text="Bus times changed")
-            assert window.session.follow_recording() is not None
-            assert [row["text"] for row in raised.rows()] == [*before, "Bus times changed"]
-            live.mark_alive(recording, meeting_id=meeting)  # no audited change: nothing to read
-            assert window.session.follow_recording() is None
-            assert window.session.follow_recording() is None
-            window.session.start_clock()  # and the tick does it by itself
-            board.add_concern(recording, meeting_id=meeting, text="Homework folder")
-            qtbot.waitUntil(
-                lambda: [row["text"] for row in raised.rows()][-1:] == ["Homework folder"],
-                timeout=5000,
-            )
-            window.session.stop_clock()
-            assert window.statusBar().currentMessage() == (
-                "F1 lists every key. Ctrl+Z undoes anything."
-            )  # nothing went wrong on the way
-            deletion.delete_meeting(recording, meeting)  # from the command line, say
-            window.session.follow_recording()
-            assert window.session.meeting_id is None  # nothing of it is left to show
-            assert window.windowTitle() == "Facilitator (read-only)"
-    finally:
-        other.release()
+    window, meeting = read_only_on_last_meeting(qtbot, workspace, settings, opened_window)
+    raised = window.concerns.models[0]
+    before = [row["text"] for row in raised.rows()]
+    with Workspace.open(workspace) as recording:
+        board.add_concern(recording, meeting_id=meeting, text="Bus times changed")
+        assert window.session.follow_recording() is not None
+        assert [row["text"] for row in raised.rows()] == [*before, "Bus times changed"]
+        live.mark_alive(recording, meeting_id=meeting)  # no audited change: nothing to read
+        assert window.session.follow_recording() is None
+        assert window.session.follow_recording() is None
+        window.session.start_clock()  # and the tick does it by itself
+        board.add_concern(recording, meeting_id=meeting, text="Homework folder")
+        qtbot.waitUntil(
+            lambda: [row["text"] for row in raised.rows()][-1:] == ["Homework folder"],
+            timeout=5000,
+        )
+        window.session.stop_clock()
+        assert window.statusBar().currentMessage() == (
+            "F1 lists every key. Ctrl+Z undoes anything."
+        )  # nothing went wrong on the way
+        deletion.delete_meeting(recording, meeting)  # from the command line, say
+        window.session.follow_recording()
+        assert window.session.meeting_id is None  # nothing of it is left to show
+        assert window.windowTitle() == "Facilitator (read-only)"
 
 
 def test_a_read_only_window_follows_a_backup_restored_by_the_window_that_records(
@@ -255,48 +268,41 @@ def test_a_read_only_window_follows_a_backup_restored_by_the_window_that_records
     workspace: Path,
     settings: SettingsStore,
     opened_window: tuple[list[Opened], list[MainWindow]],
+    held_elsewhere: WorkspaceLock,
 ) -> None:
     """The window that records puts a backup in the file's place: the read-only window reads the
     restored file from the next tick, on the same meeting, and says why it changed."""
     policy = backup_policy(settings.current)
     with Workspace.open(workspace) as ws:
         backup = make_backup(ws, policy, reason="manual")
-    other = WorkspaceLock(workspace)
-    other.acquire(program="the Facilitator window")
-    try:
-        opened = open_workspace(workspace, ask_read_only=lambda why: True)
-        window = show(qtbot, settings, opened, opened_window)
-        meeting = window.session.ws.scalar("SELECT max(id) FROM meetings")
-        window.open_meeting(meeting)
-        raised = window.concerns.models[0]
-        in_the_backup = [row["text"] for row in raised.rows()]
-        with Workspace.open(workspace) as recording:
-            board.add_concern(recording, meeting_id=meeting, text="Bus times changed")
-        assert window.session.follow_recording() is not None
-        assert [row["text"] for row in raised.rows()] == [*in_the_backup, "Bus times changed"]
-        old = window.session.ws
-        assert not old.replaced_on_disk()
-        restore(backup, workspace, policy, lock=other)  # as the recording window does
-        assert old.replaced_on_disk()
-        change = window.session.follow_recording()
-        assert change is not None and change.kind == "restored elsewhere"
-        assert window.session.ws is not old and window.session.ws.read_only
-        assert not window.session.ws.replaced_on_disk()
-        assert window.session.meeting_id == meeting
-        assert [row["text"] for row in raised.rows()] == in_the_backup
-        assert window.statusBar().currentMessage().startswith("The window that records restored")
-        assert window.session.follow_recording() is None  # and it follows the new file from here
-        with Workspace.open(workspace) as recording:
-            board.add_concern(recording, meeting_id=meeting, text="Homework folder")
-        assert window.session.follow_recording() is not None
-        assert [row["text"] for row in raised.rows()][-1] == "Homework folder"
-        window.open_meeting(None)  # File > Open meeting, browsing
-        restore(backup, workspace, policy, lock=other)
-        assert window.session.follow_recording() is not None
-        assert window.session.meeting_id is None  # still browsing, now the restored file
-        assert window.pages.currentWidget() is window.picker
-    finally:
-        other.release()
+    window, meeting = read_only_on_last_meeting(qtbot, workspace, settings, opened_window)
+    raised = window.concerns.models[0]
+    in_the_backup = [row["text"] for row in raised.rows()]
+    with Workspace.open(workspace) as recording:
+        board.add_concern(recording, meeting_id=meeting, text="Bus times changed")
+    assert window.session.follow_recording() is not None
+    assert [row["text"] for row in raised.rows()] == [*in_the_backup, "Bus times changed"]
+    old = window.session.ws
+    assert not old.replaced_on_disk()
+    restore(backup, workspace, policy, lock=held_elsewhere)  # as the recording window does
+    assert old.replaced_on_disk()
+    change = window.session.follow_recording()
+    assert change is not None and change.kind == "restored elsewhere"
+    assert window.session.ws is not old and window.session.ws.read_only
+    assert not window.session.ws.replaced_on_disk()
+    assert window.session.meeting_id == meeting
+    assert [row["text"] for row in raised.rows()] == in_the_backup
+    assert window.statusBar().currentMessage().startswith("The window that records restored")
+    assert window.session.follow_recording() is None  # and it follows the new file from here
+    with Workspace.open(workspace) as recording:
+        board.add_concern(recording, meeting_id=meeting, text="Homework folder")
+    assert window.session.follow_recording() is not None
+    assert [row["text"] for row in raised.rows()][-1] == "Homework folder"
+    window.open_meeting(None)  # File > Open meeting, browsing
+    restore(backup, workspace, policy, lock=held_elsewhere)
+    assert window.session.follow_recording() is not None
+    assert window.session.meeting_id is None  # still browsing, now the restored file
+    assert window.pages.currentWidget() is window.picker
 
 
 def test_declining_read_only_is_one_line_and_exit_1(
