@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from facilitator.store import Change
 from ui.actions import make_action
 from ui.keymap import BY_NAME
-from ui.on_screen import first_size
+from ui.on_screen import size_on_first_show
 from ui.session import Session
 from ui.widgets import fixed_columns, headings_follow_font, stretch_column, table_view
 
@@ -46,7 +46,6 @@ class ActionsView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._built = False  # the list is made when first shown: the window starts faster
-        self._sized = False
         self._stale = True
         self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # the window's text size
         self.session = session
@@ -151,10 +150,9 @@ class ActionsView(QWidget):
 
     def _fit_columns(self) -> None:
         """Every column but the item itself as wide as a usual short text in the window's font
-        (longer text wraps in its cell); the item (What) has the rest, but never less than about
-        25 letters: where the window is too narrow for that (200% text) the table scrolls
-        sideways instead of squeezing the item to a word a line."""
-        from ui.models.actions_across import CASE, DUE, MEETING, OVERDUE, STATUS, WHAT, WHO
+        (longer text wraps in its cell); the item (What) has the rest (`_fit_item`). Again when
+        the text size changes."""
+        from ui.models.actions_across import CASE, DUE, MEETING, OVERDUE, STATUS, WHO
 
         samples = {
             CASE: "M. Fernandez, grade 10",
@@ -165,8 +163,16 @@ class ActionsView(QWidget):
             MEETING: "IEP (2026-12-31)",
         }
         fixed_columns(self.table, samples)
+        self._fit_item()
+
+    def _fit_item(self) -> None:
+        """The item (What) takes the width the other columns leave, but never less than about 25
+        letters: where the window is too narrow for that (200% text) the table scrolls sideways
+        instead of squeezing the item to a word a line. Again when the window is resized."""
+        from ui.models.actions_across import WHAT
+
         header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(column) for column in samples)
+        others = header.length() - header.sectionSize(WHAT)
         least = self.table.fontMetrics().averageCharWidth() * 25
         if self.table.viewport().width() - others >= least:
             header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
@@ -177,7 +183,7 @@ class ActionsView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._built:
-            self._fit_columns()
+            self._fit_item()  # the columns' widths depend on the text size only
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -187,9 +193,7 @@ class ActionsView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._built:
             self._build()
-        if not self._sized:  # the first time only: after that, where the facilitator put it
-            self._sized = True
-            self.resize(first_size(self, QSize(980, 520)))
+        size_on_first_show(self, QSize(980, 520))
         if self._stale:
             self._stale = False
             self.model.reload()

@@ -27,7 +27,7 @@ from ui.background import Background
 from ui.marks import OVERRUN
 from ui.models.rows import Index, ItemRole, column_title
 from ui.notice import Tone, open_folder
-from ui.on_screen import first_size
+from ui.on_screen import size_on_first_show
 from ui.session import Session
 from ui.widgets import stretch_column, table_view
 
@@ -179,7 +179,6 @@ class BackupsWindow(QWidget):
         self.setObjectName("BackupsWindow")
         self.setWindowTitle("Backups")
         self.setAccessibleName("Backups")
-        self._sized = False
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.model = BackupsModel(self)
@@ -216,9 +215,7 @@ class BackupsWindow(QWidget):
         """Show the window in front and list the backups afresh."""
         if self.isVisible():
             self.raise_()  # behind the meeting window: bring it forward
-        if not self._sized:  # the first time only: after that, where the facilitator put it
-            self._sized = True
-            self.resize(first_size(self, QSize(900, 420)))
+        size_on_first_show(self, QSize(900, 420))
         self.show()
         self.activateWindow()
         self.refresh()

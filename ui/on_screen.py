@@ -49,3 +49,12 @@ def first_size(window: QWidget, normal: QSize) -> QSize:
         room = screen.availableGeometry().size()
         wanted = wanted.boundedTo(QSize(room.width() * 9 // 10, room.height() * 9 // 10))
     return wanted
+
+
+def size_on_first_show(window: QWidget, normal: QSize) -> None:
+    """Give a window of its own its `first_size` the first time it is shown; after that it keeps
+    the size the facilitator gave it. Call just before it shows."""
+    if window.property("sized_on_first_show"):
+        return
+    window.setProperty("sized_on_first_show", True)
+    window.resize(first_size(window, normal))

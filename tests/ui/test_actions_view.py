@@ -18,7 +18,7 @@ from tests.ui.test_accessibility import controls, describe
 from ui.actions_view import ActionsView
 from ui.main_window import MainWindow
 from ui.marks import OVERRUN
-from ui.models.actions_across import DUE, STATUS, WHAT, ActionsAcrossModel
+from ui.models.actions_across import DUE, STATUS, WHAT, WHO, ActionsAcrossModel
 from ui.session import Session
 
 # The fake clock says 2026-11-29.
@@ -249,3 +249,7 @@ def test_at_200_percent_the_item_keeps_its_width_and_the_table_scrolls(
     window.settings.update(font_scale=100)  # and back: the item takes the spare width again
     qtbot.waitUntil(lambda: header.length() <= table.viewport().width())
     assert header.sectionResizeMode(WHAT) == QHeaderView.ResizeMode.Stretch
+    header.resizeSection(WHO, 250)  # dragged wider by hand: a resized window keeps it
+    view.resize(1100, 600)
+    qtbot.waitUntil(lambda: table.viewport().width() > 1000)
+    assert header.sectionSize(WHO) == 250
