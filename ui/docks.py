@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
 
 Area = Qt.DockWidgetArea
 
@@ -59,15 +59,45 @@ def raise_default_tab(docks: dict[str, QDockWidget]) -> None:
 
 
 def default_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
-    """Share the screen out for the default layout: the speakers get room for a full roster.
-    Call again once the window has its real size (sizes are kept as proportions of it)."""
-    window.resizeDocks([docks["agenda"], docks["speakers"]], [300, 540], Qt.Orientation.Horizontal)
+    """Share the screen out for the default layout at the window's text size: the clock as tall
+    as it needs, the speakers as wide as their columns with the status in full (within
+    `TRACKER_SHARE` of the window) and as tall as a full roster (within `TRACKER_HEIGHT` of the
+    column they share with the agreements). At 100% on 1366x768 that is the layout the
+    screenshots show. The window calls it again whenever the text size changes, so that larger
+    text takes room from the board rather than squeezing the tracker, and normal text gives it
+    back. Call it once the window has its real size."""
+    # The panels' minimum sizes for the text as it is now first: else older ones hold the docks.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    tracker = docks["speakers"].widget()
+    wanted = getattr(tracker, "wanted_size", None)
+    wants = wanted() if callable(wanted) else QSize(*TRACKER_AT_100)
+    # Sizes for 1366 pixels, in proportion on a narrower screen.
+    wide = min(1.0, window.width() / SCREEN_WIDTH)
+    least = int(TRACKER_AT_100[0] * wide)
+    right = max(least, min(wants.width(), int(window.width() * TRACKER_SHARE)))
+    across = Qt.Orientation.Horizontal
+    window.resizeDocks([docks["agenda"], docks["speakers"]], [int(300 * wide), right], across)
+    clock = docks["timer"]
+    window.resizeDocks([clock], [clock.minimumSizeHint().height()], Qt.Orientation.Vertical)
+    QApplication.sendPostedEvents(window, QEvent.Type.LayoutRequest)  # the docks take those sizes
+    column = docks["speakers"].height() + docks["agreements"].height()
+    if column < sum(TRACKER_AT_100):  # not laid out yet (the window is still being made)
+        tall, rest = TRACKER_AT_100[1], 220
+    else:
+        tall = max(TRACKER_AT_100[1], min(wants.height(), int(column * TRACKER_HEIGHT)))
+        rest = column - tall
     window.resizeDocks(
         [docks["agenda"], docks["non_negotiables"], docks["speakers"], docks["agreements"]],
-        [330, 300, 410, 220],
+        [330, 300, tall, rest],
         Qt.Orientation.Vertical,
     )
     window.resizeDocks([docks["solutions"]], [240], Qt.Orientation.Vertical)
+
+
+SCREEN_WIDTH = 1366  # the laptop the default layout is made for
+TRACKER_AT_100 = (540, 410)  # the speakers' room at 100% on 1366x768
+TRACKER_SHARE = 0.4  # of the window's width, at most
+TRACKER_HEIGHT = 0.66  # of the right-hand column's height, at most
 
 
 def name_tab_bars(window: QMainWindow) -> None:
@@ -90,7 +120,16 @@ class PanelLayout:
         # the window first shows holds sizes for a window of Qt's default size.
         self._last_seen: QByteArray | None = None
         self._put_away: list[QDockWidget] = []  # shown until prepare mode hid them
+        self._share_out_on_show = False  # the text size changed while the panels were away
         self.shown = True
+
+    def share_out(self) -> None:
+        """The text size changed: share the screen out again for it (`default_sizes`), now if
+        the panels are on screen, else when they come back."""
+        if self.shown and self._window.isVisible():
+            default_sizes(self._window, self._docks)
+        else:
+            self._share_out_on_show = True
 
     def restore(self, state: bytes | None) -> None:
         """The layout remembered from the last session, if any."""
@@ -110,7 +149,10 @@ class PanelLayout:
                 for dock in self._put_away:
                     dock.show()
                 raise_default_tab(self._docks)
+                self._share_out_on_show = True
+            if self._share_out_on_show:
                 default_sizes(window, self._docks)
+                self._share_out_on_show = False
             name_tab_bars(window)
         else:
             if window.isVisible():

@@ -490,6 +490,7 @@ class MainWindow(QMainWindow):
 
     def _apply(self, settings: Settings) -> None:
         smaller = settings.font_scale < self._font_scale
+        rescaled = settings.font_scale != self._font_scale  # by the facilitator, not at start-up
         self._font_scale = settings.font_scale
         font = QFont(self._base_font)
         font.setPointSizeF(self._base_font.pointSizeF() * settings.font_scale / 100)
@@ -506,6 +507,8 @@ class MainWindow(QMainWindow):
         self.tab_panels.apply(settings)
         if smaller:  # once the smaller text is laid out
             QTimer.singleShot(0, lambda: back_within_screen(self))
+        if rescaled:  # then larger text takes room from the board, and smaller gives it back
+            QTimer.singleShot(0, self.panel_layout.share_out)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -26,6 +28,7 @@ from facilitator.store import Workspace
 from tests.ui.conftest import make_window
 from ui.docks import default_sizes
 from ui.main_window import MainWindow
+from ui.models.speakers import SpeakersModel
 from ui.settings import SettingsStore
 
 INTERACTIVE = (
@@ -125,9 +128,97 @@ def test_larger_text_gives_the_tracker_and_readouts_room_for_it(
     tall_before = readout.height()
     w.settings.update(font_scale=180)
     after = [header.sectionSize(c) for c in (time_column, share_column)]
-    assert all(a > b * 1.5 for a, b in zip(after, before, strict=True))
+    # Each column is as wide as the larger text, or has given way to the status (hidden).
+    assert all(
+        header.isSectionHidden(c) or a > b * 1.5
+        for c, a, b in zip((time_column, share_column), after, before, strict=True)
+    )
     qtbot.waitUntil(lambda: readout.height() > tall_before * 1.5)
     assert readout.height() >= readout.sizeHint().height()
+
+
+def sample_at(qtbot: QtBot, ws: Workspace, settings: SettingsStore) -> MainWindow:
+    """The sample meeting on a 1366x768 screen, laid out as a first start lays it out."""
+    meeting = create_demo(ws)
+    w = make_window(qtbot, ws, settings)
+    w.open_meeting(meeting)
+    w.show()
+    qtbot.waitExposed(w)
+    QApplication.processEvents()  # the window's first layout, as the app's first start waits for
+    default_sizes(w, w.docks)
+    return w
+
+
+def dock_sizes(w: MainWindow) -> dict[str, tuple[int, int]]:
+    return {name: (d.width(), d.height()) for name, d in w.docks.items() if d.isVisible()}
+
+
+def test_larger_text_shares_the_screen_out_again_and_normal_text_puts_it_back(
+    qtbot: QtBot, fresh_ws: Workspace, settings: SettingsStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Larger text squeezed the tracker into the room it had at 100%: at 150% it showed one
+    person and scrolled the status out of sight; Ctrl+0 afterwards left the clock tall and the
+    speakers narrow for the rest of the meeting."""
+    # The test platform's screen is 800 pixels wide: smaller text would fit the window to it.
+    monkeypatch.setattr("ui.main_window.back_within_screen", lambda window: None)
+    w = sample_at(qtbot, fresh_ws, settings)
+    tracker = w.speakers
+    normal = dock_sizes(w)
+    w.settings.update(font_scale=150)
+    qtbot.waitUntil(lambda: w.docks["timer"].height() > normal["timer"][1])
+    qtbot.waitUntil(lambda: tracker.table.height() >= tracker.table.minimumHeight())
+    header = tracker.table.horizontalHeader()
+    people = tracker.model.rowCount()
+    assert tracker.table.minimumHeight() > people // 2 * header.sizeHint().height() // 2
+    status = header.sectionViewportPosition(SpeakersModel.HAND)
+    wanted = tracker.table.fontMetrics().horizontalAdvance("not heard yet")
+    assert status >= 0 and status + wanted <= tracker.table.viewport().width()
+    assert header.sectionSize(SpeakersModel.HAND) >= wanted
+    w.settings.update(font_scale=100)
+    qtbot.waitUntil(lambda: dock_sizes(w) == normal)
+
+
+def test_at_the_largest_text_the_tracker_keeps_its_people_and_nothing_overlaps(
+    qtbot: QtBot, fresh_ws: Workspace, settings: SettingsStore
+) -> None:
+    """At 200% the summaries under the table were squeezed below their text and drawn over the
+    table's last row and each other, and the table showed half a person."""
+    w = sample_at(qtbot, fresh_ws, settings)
+    tracker = w.speakers
+    w.settings.update(font_scale=200)
+    qtbot.waitUntil(lambda: tracker.table.minimumHeight() > 100)
+    layout = w.layout()
+    assert layout is not None
+    layout.activate()
+    qtbot.waitUntil(lambda: tracker.table.height() >= tracker.table.minimumHeight())
+    row = tracker.table.verticalHeader().defaultSectionSize()
+    rows_seen = tracker.table.viewport().height() // row
+    assert rows_seen >= 3
+    assert w.height() <= 768
+    shown = [p for p in (tracker.table, tracker.bar, tracker.balance, tracker.not_heard,
+                         tracker.quiet, tracker.hands) if p.isVisible()]  # fmt: skip
+    tops = sorted((p.geometry().top(), p.geometry().bottom(), p.accessibleName()) for p in shown)
+    for (_, bottom, name), (top, _, below) in itertools.pairwise(tops):
+        assert bottom < top, f"{name} runs into {below}"
+    for summary in (tracker.not_heard, tracker.quiet):
+        if summary.isVisible():
+            assert summary.height() >= summary.heightForWidth(summary.width())
+
+
+def test_the_decisions_on_options_take_two_rows_at_large_text(
+    meeting_window: MainWindow, qtbot: QtBot
+) -> None:
+    """At 200% the four decision buttons in a row made the board the widest thing on screen."""
+    options = meeting_window.solutions
+    rows = {b.y() for b in options.buttons.values()}
+    assert len(rows) == 1
+    meeting_window.settings.update(font_scale=200)
+    qtbot.waitUntil(lambda: len({b.y() for b in options.buttons.values()}) == 2)
+    meeting_window.settings.update(font_scale=100)
+    qtbot.waitUntil(lambda: len({b.y() for b in options.buttons.values()}) == 1)
+    meeting_window.settings.update(font_scale=110)  # still one row
+    assert options._decisions.count() == len(options.buttons)
+    assert len({b.y() for b in options.buttons.values()}) == 1
 
 
 def test_the_window_comes_back_within_its_screen_when_the_text_is_smaller_again(

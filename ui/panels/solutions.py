@@ -7,6 +7,8 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +27,13 @@ from ui.models.board_items import SolutionsModel
 from ui.panels.base import Panel
 from ui.session import Session
 from ui.widgets import FitRows, QuickAdd, fixed_columns, stretch_column, table_view
+
+TWO_ROWS = 1.6  # the text size, against normal, from which the decisions take two rows
+
+
+def _normal_point_size() -> float:
+    """The application's text size at 100% (the window's own font is scaled)."""
+    return QApplication.font().pointSizeF()
 
 
 class SolutionsPanel(Panel):
@@ -47,9 +56,9 @@ class SolutionsPanel(Panel):
             SolutionsModel.REASON, QHeaderView.ResizeMode.Stretch
         )
         self.row_heights = FitRows(self.view)
-        self.fit_to_font()
         self.buttons: dict[SolutionStatus, QPushButton] = {}
-        decide = QHBoxLayout()
+        self._decisions = decide = QGridLayout()
+        self._per_row = 0  # the decisions in each row of the grid; none placed yet
         decide.setSpacing(3)
         for status, text in (
             (SolutionStatus.AGREED, "Agreed ✓"),
@@ -60,9 +69,8 @@ class SolutionsPanel(Panel):
             button = QPushButton(text)
             button.setAccessibleName(f"Mark the selected option {status.label.lower()}")
             button.clicked.connect(lambda _=False, s=status: self.decide(s))
-            decide.addWidget(button)
             self.buttons[status] = button
-        decide.addStretch(1)
+        self.fit_to_font()  # sizes the columns and arranges the buttons
         self.reason_row = QWidget()
         self.reason_prompt = QLabel()
         self.reason = QLineEdit()
@@ -106,6 +114,25 @@ class SolutionsPanel(Panel):
         # Room for the status in bold, as it shows once decided.
         fixed_columns(self.view, {0: "O88", 2: "C88, C88", 3: f"{longest_status}  "})
         self.row_heights.later()
+        self._arrange_buttons()
+
+    def _arrange_buttons(self) -> None:
+        """The four decisions in a row; at large text two rows of two, so that the board and
+        the options are not the widest thing on screen and the speakers keep their room."""
+        per_row = 2 if self.font().pointSizeF() >= TWO_ROWS * _normal_point_size() else 4
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        grid = self._decisions
+        # Placed again only when the rows change, and taken out first: adding the buttons again
+        # at every text-size change (the window's start-up included) left PySide's record of who
+        # owns them wrong, and a later test crashed in Qt when a window went (bisected, 7 of 12).
+        for button in self.buttons.values():
+            grid.removeWidget(button)
+        for n, button in enumerate(self.buttons.values()):
+            grid.addWidget(button, n // per_row, n % per_row)
+        for column in range(5):
+            grid.setColumnStretch(column, 1 if column == per_row else 0)
 
     def context_actions(self) -> list[QAction]:
         return [self._links_menu.menuAction()]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +23,14 @@ from ui.panels.base import Panel
 from ui.panels.readout import Readout
 from ui.panels.roster import NewPerson
 from ui.session import Session
-from ui.widgets import fixed_columns, heading, list_view, stretch_column, table_view
+from ui.widgets import heading, list_view, stretch_column, table_view
+
+# The columns that give way, in turn, when the table is too narrow for the status beside them: the
+# status (speaking, not heard yet, hand up) is what the tracker is for; the side is in the balance.
+GIVE_WAY = (4, 2, 5, 3)  # Turns, then Side, then Share, then Time
+STATUS_SAMPLE = "not heard yet"
+ROWS_WANTED = 12  # a table taller than this scrolls rather than take the agreements' room
+ROWS_KEPT = 2  # the rows the table keeps however short the panel
 
 
 class SpeakersPanel(Panel):
@@ -67,6 +74,10 @@ class SpeakersPanel(Panel):
         self.quiet = QLabel()
         self.quiet.setAccessibleName("Quiet for a while")
         self.quiet.setWordWrap(True)
+        for summary in (self.not_heard, self.quiet):
+            # Squeezed (large text, a short panel), a line is cut at the bottom, never drawn over
+            # the line above, as a vertically centred label's would be.
+            summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.hands_model = HandsModel(session, self)
         self.hands: QListView = list_view("Raised hands, first raised first")
         self.hands.setModel(self.hands_model)
@@ -105,11 +116,22 @@ class SpeakersPanel(Panel):
         metrics = self.table.fontMetrics()
         # No section measures its contents, so a change of data never resizes (and repaints) the
         # header: while the default mode is "to contents", Qt resizes sections on every change.
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         stretch_column(self.table)  # the status takes the rest
         samples = ("Key", "", "Neutral", "88:88", "Turns", "Share")
-        fixed_columns(self.table, {n: sample for n, sample in enumerate(samples) if n != 1})
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # the speaker's row is bold: the time running there must not be cut
+        widest = QFontMetrics(bold)
+        self._widths = {n: widest.horizontalAdvance(s) + 12 for n, s in enumerate(samples)}
+        for column, width in self._widths.items():
+            if column != 1:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
         self._fit_names()
+        # The status follows the name: where the table is too narrow (large text) it is the
+        # numbers that are scrolled out of sight, not whether someone has been heard.
+        header.moveSection(header.visualIndex(SpeakersModel.HAND), 2)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(metrics.height() + 6)
@@ -133,13 +155,93 @@ class SpeakersPanel(Panel):
         if header.sectionSize(1) != self._name_width:  # also after a reset put sections back
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(1, self._name_width)
+            self._give_way()
+        # The table keeps room for a few people however short the panel: the summaries and the
+        # queue under it give way first (their lines are cut at the bottom).
+        people = min(len(names), ROWS_KEPT)
+        frame = 2 * self.table.frameWidth()
+        least = (
+            header.sizeHint().height() + people * self.table.verticalHeader().defaultSectionSize()
+        )
+        if self.table.minimumHeight() != least + frame:
+            self.table.setMinimumHeight(least + frame)
+
+    def _give_way(self) -> None:
+        """Hide the turns, then the side, while the table is too narrow to show the status
+        beside the other columns; they come back when there is room (a wider panel, smaller
+        text). The table never scrolls sideways to hide whether someone has been heard."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        status = self.table.fontMetrics().horizontalAdvance(STATUS_SAMPLE) + 12
+        needed = status + sum(
+            self._name_width if n == 1 else self._widths[n]
+            for n in range(SpeakersModel.HAND)
+        )  # fmt: skip
+        for column in GIVE_WAY:
+            hide = needed > room
+            if header.isSectionHidden(column) != hide:
+                header.setSectionHidden(column, hide)
+            needed -= self._widths[column]
+
+    def wanted_size(self) -> QSize:
+        """The room the tracker asks for when the screen is shared out (`ui.docks`): every
+        column with the status in full, and every person (up to `ROWS_WANTED`) without scrolling,
+        with the balance, the summaries and the queue under them."""
+        frame = 2 * self.table.frameWidth()
+        width = (
+            sum(self._widths[n] for n in range(SpeakersModel.HAND) if n != 1)
+            + self._name_width
+            + self.table.fontMetrics().horizontalAdvance(STATUS_SAMPLE) + 12
+            + self.table.verticalScrollBar().sizeHint().width() + frame
+        )  # fmt: skip
+        rows = min(self.model.rowCount(), ROWS_WANTED)
+        table = (
+            self.table.horizontalHeader().sizeHint().height()
+            + rows * self.table.verticalHeader().defaultSectionSize() + frame
+        )  # fmt: skip
+        layout = self.layout()
+        below = layout.sizeHint().height() - self.table.sizeHint().height() if layout else 0
+        return QSize(width, table + max(below, 0))
+
+    def _summaries_fit(self) -> bool:
+        """Whether the not-heard and quiet lines fit in full under the table's kept rows. When
+        they do not (large text, a short panel) they give way: the status column says the same
+        of each person, and a squeezed label would cut names off or draw over its neighbours."""
+        layout = self.layout()
+        if layout is None:
+            return True
+        width = self.table.width()
+        parts = [
+            self.table.minimumHeight(),
+            self.bar.sizeHint().height(),
+            self.balance.sizeHint().height(),
+            max(self.hands.minimumHeight(), 2 * self.lower_button.sizeHint().height()),
+        ]
+        parts += [s.heightForWidth(width) for s in (self.not_heard, self.quiet) if s.text()]
+        margins = layout.contentsMargins()
+        needed = sum(parts) + layout.spacing() * len(parts) + margins.top() + margins.bottom()
+        return needed <= self.height()
+
+    def _show_summaries(self) -> None:
+        fit = self._summaries_fit()
+        for summary in (self.not_heard, self.quiet):
+            summary.setVisible(fit and bool(summary.text()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._give_way()
+        self._show_summaries()
 
     def fit_to_font(self) -> None:
         """Size the columns and the queue again (a `changeEvent` override would too, but every
         event Qt passes to Python as a plain QEvent costs a search through PySide's event types,
         and building them all cost about 5 ms at start-up)."""
         self._size_columns()
-        self.hands.setMaximumHeight(self.fontMetrics().height() * 4 + 8)
+        line = self.fontMetrics().height()
+        self.hands.setMaximumHeight(line * 4 + 8)
+        self.hands.setMinimumHeight(line + 8)
+        for summary in (self.not_heard, self.quiet):
+            summary.setMinimumHeight(line)
 
     def set_quiet_minutes(self, minutes: int) -> None:
         self.model.quiet_minutes = minutes
@@ -175,7 +277,6 @@ class SpeakersPanel(Panel):
         rows = self.model.rows()
         missing = [r["name"] for r in rows if r["not_heard"]]
         self.not_heard.setText(f"Not heard yet: {', '.join(missing)}" if missing else "")
-        self.not_heard.setVisible(bool(missing))
         quiet = self.model.quiet_names
         self.quiet.setText(
             f"Quiet {self.model.quiet_minutes}+ min: "
@@ -183,7 +284,7 @@ class SpeakersPanel(Panel):
             if quiet
             else ""
         )
-        self.quiet.setVisible(bool(quiet))
+        self._show_summaries()
         self.lower_button.setEnabled(self.hands_model.rowCount() > 0)
 
     def on_tick(self) -> None:
