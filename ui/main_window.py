@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from ui.projector import ProjectorWindow
 
 Area = Qt.DockWidgetArea
+ERROR_MARK = "⚠"  # begins a refusal in the status bar
 BOARD_PAGE = 0  # the meeting picker, once made, is the next page (ui.on_demand)
 
 
@@ -402,6 +403,8 @@ class MainWindow(QMainWindow):
             )
 
     def _on_change(self, change: Change) -> None:
+        if self.statusBar().currentMessage().startswith(ERROR_MARK):
+            self.statusBar().clearMessage()  # something was recorded since: the refusal is past
         if "participants" in change.tables:
             self._rebuild_speaker_keys()
         if "meetings" in change.tables:
@@ -476,7 +479,7 @@ class MainWindow(QMainWindow):
             self._say("The window that records restored a backup: this window shows it now.")
 
     def _show_error(self, text: str) -> None:
-        self.statusBar().showMessage(f"⚠ {text}", 10_000)
+        self.statusBar().showMessage(f"{ERROR_MARK} {text}", 10_000)
 
     def _say(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)

@@ -135,6 +135,22 @@ def test_a_refused_operation_is_shown_in_the_status_bar_and_not_undoable(
     assert not w.act["undo"].isEnabled()
 
 
+def test_a_refusal_leaves_the_status_bar_once_something_is_recorded(
+    qtbot: QtBot, meeting_window: MainWindow, planned: MeetingId
+) -> None:
+    """The refusal stayed for its ten seconds after the corrected item was added, so it looked
+    as if the add had failed too."""
+    w = meeting_window
+    w.actions_panel.quick_add.field.setText("Send the draft IEP")
+    w.actions_panel.due.setText("next Friday")
+    qtbot.mouseClick(w.actions_panel.quick_add.button, Qt.MouseButton.LeftButton)
+    assert "is not a date" in w.statusBar().currentMessage()
+    w.actions_panel.due.setText("2099-01-15")
+    qtbot.mouseClick(w.actions_panel.quick_add.button, Qt.MouseButton.LeftButton)
+    assert w.session.ws.scalar("SELECT count(*) FROM action_items") == 1
+    assert not w.statusBar().currentMessage().startswith("⚠")
+
+
 def test_an_undo_that_would_overwrite_later_work_is_refused_in_words(
     meeting_window: MainWindow, planned: MeetingId
 ) -> None:
