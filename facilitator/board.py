@@ -28,7 +28,8 @@ from facilitator.model import (
     SolutionStatus,
 )
 from facilitator.store import Change, Row, Workspace
-from facilitator.text import clean_text, required_text
+from facilitator.text import clean_text, required_text, typed_date
+from facilitator.timing import meeting_day
 
 
 class ItemKind(StrEnum):
@@ -269,9 +270,15 @@ def add_action_item(
     owner_participant_id: ParticipantId | None = None,
     due_date: str | None = None,
     team_only: bool = False,
+    tz: dt.tzinfo | None = None,
 ) -> Change:
-    """Who does what by when. `owner` defaults to the named participant's name."""
+    """Who does what by when. `owner` defaults to the named participant's name.
+
+    `due_date` is typed as `YYYY-MM-DD` or `MM/DD/YYYY` and stored as `YYYY-MM-DD`; it may not
+    fall before the meeting's day (`timing.meeting_day`, local in `tz`).
+    """
     text = required_text(text, "An action item")
+    due = _due_date(ws, meeting_id, due_date, tz)
     if owner_participant_id is not None and not owner:
         owner = ws.scalar("SELECT name FROM participants WHERE id = ?", (owner_participant_id,))
         if owner is None:
@@ -284,7 +291,7 @@ def add_action_item(
                 "text": text,
                 "owner": clean_text(owner).strip(),
                 "owner_participant_id": owner_participant_id,
-                "due_date": _date(due_date),
+                "due_date": due,
                 "status": ActionStatus.OPEN.value,
                 "team_only": int(team_only),
                 "created_at": op.at,
@@ -330,8 +337,14 @@ def add_note(
     return op.change
 
 
-def edit_item(ws: Workspace, *, kind: ItemKind, item_id: int, **values: Any) -> Change | None:
-    """Change what an item says (text, who, basis, due date, team-only ...). None if unchanged."""
+def edit_item(
+    ws: Workspace, *, kind: ItemKind, item_id: int, tz: dt.tzinfo | None = None, **values: Any
+) -> Change | None:
+    """Change what an item says (text, who, basis, due date, team-only ...). None if unchanged.
+
+    A due date follows the rules of `add_action_item`, except that the date the item already has
+    is always accepted (an item recorded before the rule existed stays editable).
+    """
     unknown = set(values) - _EDITABLE[kind]
     if unknown:
         raise InvalidInput(f"cannot change {', '.join(sorted(unknown))} of a {kind.noun}")
@@ -345,7 +358,7 @@ def edit_item(ws: Workspace, *, kind: ItemKind, item_id: int, **values: Any) -> 
         elif column == "held_by":
             value = HeldBy(value).value
         elif column == "due_date":
-            value = _date(value)
+            value = _due_date(ws, item["meeting_id"], value, tz, had=item["due_date"])
         elif isinstance(value, str):
             value = clean_text(value).strip()
         cleaned[column] = value
@@ -397,10 +410,21 @@ def _same_meeting(ws: Workspace, kind: ItemKind, item_id: int, meeting_id: int) 
         raise InvalidInput(f"{kind.noun} {item_id} belongs to another meeting")
 
 
-def _date(value: str | None) -> str | None:
-    if value is None or not str(value).strip():
+def _due_date(
+    ws: Workspace,
+    meeting_id: int,
+    value: str | None,
+    tz: dt.tzinfo | None,
+    *,
+    had: str | None = None,
+) -> str | None:
+    # A due date before the meeting is a typo (2025 for 2026) that would reach the family in the
+    # minutes; the meeting's own day is fine ("by the end of today"). The date an item already
+    # `had` stays acceptable, so items recorded before this rule can still be edited.
+    day = typed_date(None if value is None else str(value))
+    if day is None:
         return None
-    try:
-        return dt.date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InvalidInput(f"'{value}' is not a date (use YYYY-MM-DD)") from None
+    held = meeting_day(ws, MeetingId(meeting_id), tz)
+    if day < held and day.isoformat() != had:
+        raise InvalidInput(f"due date {day.isoformat()} is before the meeting ({held.isoformat()})")
+    return day.isoformat()

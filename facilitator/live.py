@@ -7,21 +7,28 @@ from the stored timestamps.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from typing import Any
 
 from facilitator.errors import InvalidInput, NotFound, WorkspaceError
 from facilitator.model import AgendaItemId, MeetingId, MeetingStatus, ParticipantId
 from facilitator.store import Change, Operation, Row, Workspace
+from facilitator.timing import planned_end_at_start
 
 
-def start_meeting(ws: Workspace, *, meeting_id: MeetingId) -> Change:
-    """Start the meeting and its first agenda item."""
+def start_meeting(ws: Workspace, *, meeting_id: MeetingId, tz: dt.tzinfo | None = None) -> Change:
+    """Start the meeting and its first agenda item.
+
+    A meeting started on another day than scheduled keeps its planned length rather than its
+    planned end (see `timing.planned_end_at_start`; days are local in `tz`, default this
+    computer's time zone). The moved end is part of this operation, so undo puts it back.
+    """
     meeting = _meeting(ws, meeting_id)
     if meeting["status"] != MeetingStatus.PLANNED:
         raise InvalidInput(f"'{meeting['title']}' has already {_status_phrase(meeting['status'])}")
     with ws.operation("meeting.start", meeting_id=meeting_id) as op:
-        _begin(op, meeting)
+        _begin(op, meeting, tz)
         first = _item_at(op.conn, meeting_id, offset=0, current=None)
         if first is not None:
             _open_visit(op, meeting_id, first)
@@ -281,8 +288,20 @@ def _move_to(op: Operation, meeting: Row, target: Row) -> None:
         )
 
 
-def _begin(op: Operation, meeting: Row) -> None:
-    op.update("meetings", meeting["id"], {"status": MeetingStatus.LIVE.value, "started_at": op.at})
+def _begin(op: Operation, meeting: Row, tz: dt.tzinfo | None = None) -> None:
+    """Make the meeting live now; every way a meeting starts (its first live action too) ends here,
+    so the planned end follows a start on another day whichever key started it."""
+    planned_end = planned_end_at_start(
+        started_at=op.at,
+        scheduled_start=meeting["scheduled_start"],
+        planned_end=meeting["planned_end"],
+        tz=tz,
+    )
+    op.update(
+        "meetings",
+        meeting["id"],
+        {"status": MeetingStatus.LIVE.value, "started_at": op.at, "planned_end": planned_end},
+    )
 
 
 def _item_at(conn: Any, meeting_id: int, *, offset: int, current: int | None) -> int | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple
 
-from facilitator.clock import timestamp_ms
+from facilitator.clock import format_timestamp, parse_timestamp, timestamp_ms
+from facilitator.errors import NotFound
 from facilitator.model import AgendaItemId, MeetingId
 from facilitator.store import Workspace
 
@@ -74,6 +76,63 @@ class MeetingTiming(NamedTuple):
         if current is not None:
             left += max(0, current.remaining_ms)
         return left
+
+
+def local_day(timestamp: str, tz: dt.tzinfo | None = None) -> dt.date:
+    """The calendar day a stored UTC timestamp falls on in the time zone `tz`.
+
+    None means this computer's time zone, as everywhere else in the core (case deadlines, minutes):
+    the facilitator's days are the days of the laptop the meeting runs on, and the preparation form
+    turns the start and end typed there into stored UTC times in that same zone.
+    """
+    return parse_timestamp(timestamp).astimezone(tz).date()
+
+
+def meeting_day(ws: Workspace, meeting_id: MeetingId, tz: dt.tzinfo | None = None) -> dt.date:
+    """The day a meeting is held, local in `tz`: the day it started, else the day it is scheduled
+    for, else today by the workspace's clock."""
+    meeting = ws.row("SELECT started_at, scheduled_start FROM meetings WHERE id = ?", (meeting_id,))
+    if meeting is None:
+        raise NotFound(f"meeting {meeting_id} does not exist")
+    when = meeting["started_at"] or meeting["scheduled_start"]
+    return local_day(when, tz) if when else ws.clock.now().astimezone(tz).date()
+
+
+def planned_end_at_start(
+    *,
+    started_at: str,
+    scheduled_start: str | None,
+    planned_end: str | None,
+    tz: dt.tzinfo | None = None,
+) -> str | None:
+    """The planned end a meeting keeps when it starts at `started_at` (days are local, in `tz`).
+
+    A start on the scheduled day keeps the planned end: starting late does not push the end, because
+    ending on time is a ground rule. A start on another day (prepared for tomorrow, held today)
+    keeps the planned length instead: the end moves to `started_at + (planned_end -
+    scheduled_start)`. Without a scheduled start the length is unknown, so a planned end on another
+    day than the start keeps its clock time on the start's day; if that time is not after the start,
+    there is no planned end (None), and the agenda's time boxes tell when the meeting should end.
+    """
+    if not planned_end:
+        return planned_end
+    start_day = local_day(started_at, tz)
+    if scheduled_start:
+        if local_day(scheduled_start, tz) == start_day:
+            return planned_end
+        length = parse_timestamp(planned_end) - parse_timestamp(scheduled_start)
+        return format_timestamp(parse_timestamp(started_at) + length)
+    if local_day(planned_end, tz) == start_day:
+        return planned_end
+    begins = parse_timestamp(started_at).astimezone(tz)
+    planned = parse_timestamp(planned_end).astimezone(tz)
+    ends = begins.replace(
+        hour=planned.hour,
+        minute=planned.minute,
+        second=planned.second,
+        microsecond=planned.microsecond,
+    )
+    return format_timestamp(ends) if ends > begins else None
 
 
 def meeting_timing(ws: Workspace, meeting_id: MeetingId) -> MeetingTiming:

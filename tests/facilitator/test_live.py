@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import random
 
 import pytest
 
-from facilitator import live
+from facilitator import live, meetings
 from facilitator.clock import FakeClock
 from facilitator.errors import InvalidInput
-from facilitator.model import MeetingStatus, Side
+from facilitator.history import undo_event
+from facilitator.model import MeetingId, MeetingStatus, Side
 from facilitator.store import Workspace
 from facilitator.talk_time import speaking_balance
-from facilitator.timing import meeting_timing
+from facilitator.timing import meeting_timing, planned_end_at_start
 from tests.facilitator.helpers import small_meeting
 
 
@@ -112,6 +115,103 @@ def test_time_left_in_the_meeting_follows_the_planned_end(
     assert timing.agenda_left_ms == 20 * 60_000  # item 1 is over its box; two items untouched
     clock.advance(minutes=10)
     assert meeting_timing(fresh_ws, meeting_id).remaining_ms == -5 * 60_000
+
+
+# The fake clock says 2026-11-29T15:00Z, which is 09:00 on Sunday 29 November in Chicago.
+CHICAGO = dt.timezone(dt.timedelta(hours=-6), "CST")
+
+
+def scheduled(ws: Workspace, start: str | None, end: str | None) -> MeetingId:
+    """A small meeting prepared for `start` to `end` (stored UTC times)."""
+    meeting_id, _ = small_meeting(ws)
+    meetings.update_meeting(ws, meeting_id=meeting_id, scheduled_start=start, planned_end=end)
+    return meeting_id
+
+
+def planned_end(ws: Workspace, meeting_id: MeetingId) -> str | None:
+    return ws.scalar("SELECT planned_end FROM meetings WHERE id = ?", (meeting_id,))
+
+
+def test_a_late_start_on_the_scheduled_day_keeps_the_planned_end(fresh_ws: Workspace) -> None:
+    # 08:50 to 10:30 in Chicago, started at 09:00: ending on time is a ground rule.
+    meeting_id = scheduled(fresh_ws, "2026-11-29T14:50:00.000Z", "2026-11-29T16:30:00.000Z")
+    live.start_meeting(fresh_ws, meeting_id=meeting_id, tz=CHICAGO)
+    assert planned_end(fresh_ws, meeting_id) == "2026-11-29T16:30:00.000Z"
+    assert meeting_timing(fresh_ws, meeting_id).remaining_ms == 90 * 60_000
+
+
+def test_a_start_a_day_early_keeps_the_planned_length(fresh_ws: Workspace) -> None:
+    # Prepared for tomorrow 09:00 to 10:40 (the New meeting form's default), held today at 09:00.
+    meeting_id = scheduled(fresh_ws, "2026-11-30T15:00:00.000Z", "2026-11-30T16:40:00.000Z")
+    change = live.start_meeting(fresh_ws, meeting_id=meeting_id, tz=CHICAGO)
+    assert planned_end(fresh_ws, meeting_id) == "2026-11-29T16:40:00.000Z"
+    assert meeting_timing(fresh_ws, meeting_id).remaining_ms == 100 * 60_000  # not 25:40:00
+    payload = json.loads(
+        fresh_ws.scalar("SELECT payload FROM events WHERE id = ?", (change.event_id,))
+    )
+    moved = [c for c in payload["changes"] if c["table"] == "meetings"]
+    assert [(c["before"]["planned_end"], c["after"]["planned_end"]) for c in moved] == [
+        ("2026-11-30T16:40:00.000Z", "2026-11-29T16:40:00.000Z")
+    ]
+
+
+def test_undoing_the_start_puts_the_planned_end_back(fresh_ws: Workspace) -> None:
+    meeting_id = scheduled(fresh_ws, "2026-11-30T15:00:00.000Z", "2026-11-30T16:40:00.000Z")
+    change = live.start_meeting(fresh_ws, meeting_id=meeting_id, tz=CHICAGO)
+    undo_event(fresh_ws, change.event_id)
+    meeting = fresh_ws.row("SELECT * FROM meetings WHERE id = ?", (meeting_id,)) or {}
+    assert (meeting["status"], meeting["started_at"], meeting["planned_end"]) == (
+        MeetingStatus.PLANNED,
+        None,
+        "2026-11-30T16:40:00.000Z",
+    )
+
+
+def test_a_meeting_without_a_planned_end_counts_its_agenda_from_any_start(
+    fresh_ws: Workspace,
+) -> None:
+    meeting_id = scheduled(fresh_ws, "2026-11-30T15:00:00.000Z", None)
+    live.start_meeting(fresh_ws, meeting_id=meeting_id, tz=CHICAGO)
+    assert planned_end(fresh_ws, meeting_id) is None
+    assert meeting_timing(fresh_ws, meeting_id).remaining_ms == 30 * 60_000  # three 10-minute items
+
+
+def test_the_day_of_the_start_is_the_local_day_not_the_utc_day() -> None:
+    # 17:00 to 18:40 in Chicago on the 29th is 23:00Z on the 29th to 00:40Z on the 30th.
+    plan = {
+        "scheduled_start": "2026-11-29T23:00:00.000Z",
+        "planned_end": "2026-11-30T00:40:00.000Z",
+    }
+    late = "2026-11-30T00:30:00.000Z"  # 18:30 in Chicago, still the 29th there
+    assert planned_end_at_start(started_at=late, tz=CHICAGO, **plan) == plan["planned_end"]
+    # Read in UTC it would be another day, and the end would move to 100 minutes after 00:30.
+    assert planned_end_at_start(started_at=late, tz=dt.UTC, **plan) == "2026-11-30T02:10:00.000Z"
+
+
+@pytest.mark.parametrize(
+    ("end", "expected"),
+    [
+        ("2026-11-30T16:40:00.000Z", "2026-11-29T16:40:00.000Z"),  # 10:40 tomorrow: 10:40 today
+        ("2026-11-30T14:30:00.000Z", None),  # 08:30 has passed at a 09:00 start: no planned end
+        ("2026-11-29T16:40:00.000Z", "2026-11-29T16:40:00.000Z"),  # today already: as planned
+    ],
+)
+def test_without_a_scheduled_start_the_planned_end_keeps_its_clock_time(
+    fresh_ws: Workspace, end: str, expected: str | None
+) -> None:
+    meeting_id = scheduled(fresh_ws, None, end)
+    live.start_meeting(fresh_ws, meeting_id=meeting_id, tz=CHICAGO)
+    assert planned_end(fresh_ws, meeting_id) == expected
+
+
+def test_the_first_speaker_moves_the_planned_end_of_a_meeting_started_early(
+    fresh_ws: Workspace,
+) -> None:
+    # Exactly a day early is another day in every time zone, this computer's included.
+    meeting_id = scheduled(fresh_ws, "2026-11-30T15:00:00.000Z", "2026-11-30T16:40:00.000Z")
+    ana = fresh_ws.scalar("SELECT min(id) FROM participants WHERE meeting_id = ?", (meeting_id,))
+    live.switch_speaker(fresh_ws, meeting_id=meeting_id, participant_id=ana)
+    assert planned_end(fresh_ws, meeting_id) == "2026-11-29T16:40:00.000Z"
 
 
 def test_raised_hands_queue_in_order_and_clear_when_called(

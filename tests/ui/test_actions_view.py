@@ -21,7 +21,8 @@ from ui.marks import OVERRUN
 from ui.models.actions_across import DUE, STATUS, WHAT, WHO, ActionsAcrossModel
 from ui.session import Session
 
-# The fake clock says 2026-11-29.
+# The fake clock says 2026-11-29; the meetings were held a month before.
+HELD = "2026-10-27T15:00:00.000Z"
 ITEMS = [  # (case, text, owner, due, team only)
     ("Maya R., grade 4", "Send the reading assessment", "Priya", "2026-11-01", False),  # overdue
     ("Maya R., grade 4", "Call the district about transport", "Marcus", "2026-12-15", False),
@@ -40,7 +41,11 @@ def actions(fresh_ws: Workspace) -> dict[str, ActionItemId]:
             case_id = CaseId(meetings.create_case(fresh_ws, label=case).created_id or 0)
             meeting_of[case] = MeetingId(
                 meetings.create_meeting(
-                    fresh_ws, case_id=case_id, kind=MeetingKind.FACILITATED_IEP, title="IEP"
+                    fresh_ws,
+                    case_id=case_id,
+                    kind=MeetingKind.FACILITATED_IEP,
+                    title="IEP",
+                    scheduled_start=HELD,  # before the earliest due date: no item is due before it
                 ).created_id
                 or 0
             )

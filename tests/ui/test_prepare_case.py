@@ -95,8 +95,21 @@ def test_a_date_that_is_not_one_is_one_line_and_changes_nothing(
     case = window.prepare.view.case
     qtbot.keyClicks(case.complaint, "20 Nov")
     qtbot.keyClick(case.complaint, Qt.Key.Key_Return)
-    assert "'20 Nov' is not a date (use YYYY-MM-DD)" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "'20 Nov' is not a date (use MM/DD/YYYY or YYYY-MM-DD)" in message
+    assert message.splitlines() == [message]
     assert fresh_ws.scalar("SELECT complaint_received_on FROM cases") is None
+    assert case.complaint.text() == "20 Nov"  # what was typed stays, to be corrected
+
+
+def test_the_complaint_date_may_be_typed_month_first(
+    qtbot: QtBot, window: MainWindow, fresh_ws: Workspace
+) -> None:
+    window.open_meeting(resolution_meeting(fresh_ws))
+    case = window.prepare.view.case
+    qtbot.keyClicks(case.complaint, "11/20/2026")
+    qtbot.keyClick(case.complaint, Qt.Key.Key_Return)
+    assert fresh_ws.scalar("SELECT complaint_received_on FROM cases") == "2026-11-20"
 
 
 def test_the_next_meeting_of_a_case_is_offered_what_earlier_ones_left_open(

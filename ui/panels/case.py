@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from facilitator import meetings
 from facilitator.cases import ResolutionTimeline, has_resolution_meeting, resolution_timeline
+from facilitator.errors import InvalidInput
 from facilitator.model import CaseId, ConcernId, MeetingId, MeetingStatus
 from facilitator.preparation import carry_concerns
 from facilitator.store import Change
+from facilitator.text import typed_date
 from ui.marks import OVERRUN
 from ui.models.case import CarriedActionsModel, CaseMeetingsModel, ParkedConcernsModel
 from ui.models.rows import RowsModel
@@ -202,12 +204,11 @@ class CasePanel(Panel):
         case_id = self._case_id()
         if case_id is None:
             return
-        text = self.complaint.text().strip()
         try:
-            day = dt.date.fromisoformat(text) if text else None
-        except ValueError:
-            self.session.report(f"'{text}' is not a date (use YYYY-MM-DD)")
-            self.reload()
+            day = typed_date(self.complaint.text())
+        except InvalidInput as refused:
+            # No reload: the field keeps what was typed, to be corrected rather than typed again.
+            self.session.report(refused)
             return
         self.session.run(
             "Set the day the complaint was received" if day else "Clear the complaint date",
