@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QGuiApplication, QKeyEvent, QPalette, QScreen
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,12 +30,36 @@ from facilitator.store import Change
 from facilitator.talk_time import speaking_balance
 from facilitator.timing import meeting_timing
 from ui.marks import OVERRUN
-from ui.models.lines import LineKind, LinesModel
+from ui.models.lines import Line, LineKind, LinesModel
 from ui.projector_content import Board, shared_board, shared_clock, talk_lines
+from ui.projector_layout import (
+    FLOOR,
+    GAP,
+    PAD,
+    TEXT_FLAGS,
+    Arrangement,
+    Section,
+    arrange,
+    floor,
+    growth,
+    line_font,
+    scaled,
+    steps,
+    text_height,
+)
 from ui.session import Session
 from ui.settings import Settings
 
 PROJECTOR_SCALE = 1.8  # on top of the facilitator's font scale: read from the back of the room
+HEADER_SHARE = 0.3  # of the height, at most, for the title, the current item and the clock
+SECTIONS = (
+    ("agenda", "Agenda"),
+    ("concerns", "Concerns"),
+    ("options", "Options"),
+    ("agreements", "Agreements"),
+    ("non_negotiables", "Non-negotiables"),
+    ("talk", "Talk time"),
+)  # in reading order: the agenda first, top left
 _SHARED_TABLES = frozenset(
     {"meetings", "agenda_items", "concerns", "solutions", "solution_concerns", "agreements",
      "non_negotiables"}
@@ -32,7 +68,8 @@ _SHARED_TABLES = frozenset(
 
 class ProjectorWindow(QWidget):
     """What the room sees. Built from `load_meeting(...).shared_only()`, so team-only items never
-    reach it; talk times appear only when the facilitator turns them on. Emits no signals."""
+    reach it; talk times appear only when the facilitator turns them on. Every line shows whole,
+    at the largest type that lets it (`ui.projector_layout`). Emits no signals."""
 
     def __init__(self, session: Session, base_font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -41,64 +78,45 @@ class ProjectorWindow(QWidget):
         self.setWindowTitle("Facilitator - projector")
         self.setAccessibleName("Projector view")
         self._base_font = QFont(base_font)
+        self._font = QFont(base_font)  # the projector's own text size, before it grows or shrinks
+        self._growth = 1.0
+        self._smallest = FLOOR
         self._show_talk = False
         self._board: Board | None = None
         self._titles: dict[int, str] = {}
+        self._lines: dict[str, list[Line]] = {key: [] for key, _ in SECTIONS}
+        self.arrangement: Arrangement | None = None
         self.title = QLabel()
         self.title.setAccessibleName("Meeting")
+        self.title.setWordWrap(True)
         self.now = QLabel()
         self.now.setAccessibleName("Current agenda item and its time")
         self.now.setWordWrap(True)
         self.clock = QLabel()
         self.clock.setAccessibleName("Meeting clock")
-        self.models: dict[str, LinesModel] = {}
+        self.clock.setWordWrap(True)
+        # The sections are placed by hand (`_arrange`): a layout would give them its own heights.
+        self.area = QWidget()
+        self.area.setObjectName("projector_area")
+        self.area.installEventFilter(self)  # resized: the sections are placed again
+        self.models: dict[str, LinesModel] = {}  # each section's list (its first part's)
         self.views: dict[str, QListView] = {}
-        self.holders: dict[str, QWidget] = {}
-        self.headings: list[QLabel] = []
-        self._stacked = QVBoxLayout()
-        columns = QHBoxLayout()
-        columns.setSpacing(18)
-        stacks = (
-            (("agenda", "Agenda"),),
-            (("concerns", "Concerns"),),
-            (("options", "Options"), ("agreements", "Agreements"),
-             ("non_negotiables", "Non-negotiables")),
-            (("talk", "Talk time"),),
-        )  # fmt: skip
-        for stack in stacks:
-            column = QVBoxLayout()
-            for key, title in stack:
-                model = LinesModel(self)
-                view = QListView()
-                view.setModel(model)
-                view.setAccessibleName(title)
-                view.setWordWrap(True)
-                view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-                view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-                view.setFrameShape(QListView.Shape.NoFrame)
-                label = QLabel(title)
-                label.setObjectName("ProjectorHeading")
-                self.headings.append(label)
-                holder = QWidget()
-                holder.setObjectName(f"projector_{key}")
-                box = QVBoxLayout(holder)
-                box.setContentsMargins(0, 0, 0, 0)
-                box.addWidget(label)
-                box.addWidget(view, 1)
-                column.addWidget(holder, 1)
-                self.models[key] = model
-                self.views[key] = view
-                self.holders[key] = holder
-            if len(stack) > 1:
-                self._stacked = column
-            columns.addLayout(column, 1)
+        self.headings: dict[str, QLabel] = {}
+        # Each section's parts, column by column: more than one when it goes on in the next.
+        self._parts: dict[str, list[tuple[QLabel, QListView]]] = {}
+        for key, title in SECTIONS:
+            label, view = self._part(title)
+            self.models[key] = _model(view)
+            self.views[key] = view
+            self.headings[key] = label
+            self._parts[key] = [(label, view)]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.title)
         layout.addWidget(self.now)
         layout.addWidget(self.clock)
-        layout.addLayout(columns, 1)
+        layout.addSpacing(6)
+        layout.addWidget(self.area, 1)
         # Black on white whatever the desktop theme: projectors wash out grey and colour.
         # (A palette, not a style sheet: a style sheet would stop the large font reaching children.)
         palette = self.palette()
@@ -117,24 +135,43 @@ class ProjectorWindow(QWidget):
         self.set_show_talk_times(settings.projector_talk_times)
 
     def set_font_scale(self, percent: int) -> None:
-        font = QFont(self._base_font)
-        font.setPointSizeF(self._base_font.pointSizeF() * PROJECTOR_SCALE * percent / 100)
-        self.setFont(font)
-        big = QFont(font)
-        big.setPointSizeF(font.pointSizeF() * 1.4)
-        big.setBold(True)
-        self.title.setFont(big)
-        self.now.setFont(big)
-        bold = QFont(font)
-        bold.setBold(True)
-        bold.setUnderline(True)
-        for heading in self.headings:
-            heading.setFont(bold)
+        self._font = QFont(self._base_font)
+        self._font.setPointSizeF(self._base_font.pointSizeF() * PROJECTOR_SCALE * percent / 100)
+        self._smallest = floor(percent)
+        self._fit_type()
 
     def set_show_talk_times(self, show: bool) -> None:
         self._show_talk = show
-        self.holders["talk"].setVisible(show)
         self.refresh_clock()
+        self._arrange()
+
+    def _fit_type(self) -> None:
+        """The header's type: grown with a screen taller than a laptop's, and never more than
+        `HEADER_SHARE` of the height (a title and the current item on two lines each, and the
+        clock), so the lists keep room; then the lists' type."""
+        for size in steps(self._growth, min(self._smallest, self._growth)):
+            font = scaled(self._font, size)
+            big = QFont(font)
+            big.setPointSizeF(font.pointSizeF() * 1.4)
+            big.setBold(True)
+            lines = 4 * QFontMetrics(big).lineSpacing() + QFontMetrics(font).lineSpacing()
+            if lines <= HEADER_SHARE * self.height():
+                break
+        self.setFont(font)
+        self.title.setFont(big)
+        self.now.setFont(big)
+        self.clock.setFont(font)
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._growth = growth(self.height())
+        self._fit_type()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.area and event.type() == QEvent.Type.Resize:
+            self._arrange()
+        return False
 
     # -- content -----------------------------------------------------------------------------------
 
@@ -153,11 +190,11 @@ class ProjectorWindow(QWidget):
         meeting_id = self.session.meeting_id
         if meeting_id is None:
             self._board = None
-            for model in self.models.values():
-                model.set_lines([])
+            self._lines = {key: [] for key, _ in SECTIONS}
             self.title.setText("No meeting open")
             self.now.clear()
             self.clock.clear()
+            self._arrange()
             return
         record = load_meeting(self.session.ws, meeting_id).shared_only()
         self._titles = {i["id"]: str(i["title"]) for i in record["agenda_items"]}
@@ -165,14 +202,14 @@ class ProjectorWindow(QWidget):
         self._board = board
         self.title.setText(board.title)
         self.setWindowTitle(f"Facilitator - projector - {board.title}")
-        self.models["concerns"].set_lines(board.concerns)
-        self.models["options"].set_lines(board.options)
-        self.models["agreements"].set_lines(board.agreements)
-        self.models["non_negotiables"].set_lines(board.non_negotiables)
-        # Stacked lists share their column by how many lines each holds.
-        for position, lines in enumerate((board.options, board.agreements, board.non_negotiables)):
-            self._stacked.setStretch(position, 2 + sum(1 + len(line.text) // 40 for line in lines))
+        self._lines.update(
+            concerns=board.concerns,
+            options=board.options,
+            agreements=board.agreements,
+            non_negotiables=board.non_negotiables,
+        )
         self.refresh_clock()
+        self._arrange()
 
     def refresh_clock(self) -> None:
         meeting_id = self.session.meeting_id
@@ -185,16 +222,80 @@ class ProjectorWindow(QWidget):
         _colour(self.now, OVERRUN if clock.over else None)
         self.clock.setText(clock.meeting)
         _colour(self.clock, OVERRUN if clock.meeting_over else None)
-        self.models["agenda"].set_lines(clock.agenda)
-        current = next(
-            (n for n, line in enumerate(clock.agenda) if line.kind is LineKind.CURRENT), -1
+        talk = talk_lines(speaking_balance(self.session.ws, meeting_id)) if self._show_talk else []
+        if (clock.agenda, talk) != (self._lines["agenda"], self._lines["talk"]):
+            self._lines.update(agenda=clock.agenda, talk=talk)
+            self._arrange()
+
+    def _sections(self) -> list[Section]:
+        sections = []
+        for key, title in SECTIONS:
+            lines = self._lines[key]
+            if key == "talk" and not self._show_talk:
+                continue
+            keep = next((n for n, line in enumerate(lines) if line.kind is LineKind.CURRENT), None)
+            heading = title if lines else f"{title}: none yet"
+            agenda, talk = key == "agenda", key == "talk"
+            sections.append(Section(key, heading, lines, keep if agenda else None, spare=talk))
+        return sections
+
+    def _arrange(self) -> None:
+        """Place every section again, at the largest type at which all of it shows."""
+        area = self.area.contentsRect()
+        sections = self._sections()
+        found = arrange(
+            sections,
+            area.width(),
+            area.height(),
+            self._font,
+            largest=self._growth,
+            smallest=self._smallest,
         )
-        if current >= 0:
-            self.views["agenda"].scrollTo(self.models["agenda"].index(current))
-        if self._show_talk:
-            self.models["talk"].set_lines(talk_lines(speaking_balance(self.session.ws, meeting_id)))
-        else:
-            self.models["talk"].set_lines([])
+        self.arrangement = found
+        for key, title in SECTIONS:
+            parts = [placed for placed in found.placed if placed.key == key]
+            while len(self._parts[key]) < len(parts):
+                self._parts[key].append(self._part(f"{title} (continued)"))
+            for number, (label, view) in enumerate(self._parts[key]):
+                part = parts[number] if number < len(parts) else None
+                _model(view).set_lines(part.lines if part is not None else [])
+                label.setVisible(part is not None)
+                view.setVisible(part is not None and bool(part.lines))
+                if part is None:
+                    continue
+                label.setFont(found.heading_font)
+                label.setText(part.title)
+                label.setGeometry(part.heading)
+                view.setFont(found.font)
+                view.setGeometry(part.listed)
+                view.doItemsLayout()
+                view.scrollToTop()
+
+    def _part(self, title: str) -> tuple[QLabel, QListView]:
+        """A heading and a list of lines that only shows: no focus, no selection, no scroll bar
+        (the room cannot scroll)."""
+        label = QLabel(title, self.area)
+        label.setObjectName("ProjectorHeading")
+        label.setWordWrap(True)
+        label.hide()
+        view = QListView(self.area)
+        view.setModel(LinesModel(view))
+        view.setAccessibleName(title)
+        view.setItemDelegate(LineDelegate(view))
+        view.setWordWrap(True)
+        view.setUniformItemSizes(False)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        for policy in (view.setHorizontalScrollBarPolicy, view.setVerticalScrollBarPolicy):
+            policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setFrameShape(QListView.Shape.NoFrame)
+        view.hide()
+        return label, view
+
+    def shown(self, key: str) -> list[QListView]:
+        """The lists showing section `key`, column by column."""
+        return [view for _, view in self._parts[key] if not view.isHidden()]
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -227,3 +328,48 @@ def _colour(label: QLabel, colour: QColor | None) -> None:
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, colour or QColor("#000000"))
     label.setPalette(palette)
+
+
+class LineDelegate(QStyledItemDelegate):
+    """A line wrapped to its list's width, measured and painted as `ui.projector_layout` measures
+    it, so a list is exactly as tall as its lines. Emits only the delegate's own signals."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        width = option.widget.width() if option.widget is not None else option.rect.width()
+        line = _line(index)
+        return QSize(width, text_height(line.text, line_font(option.font, line), width))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        line = _line(index)
+        painter.save()
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        if background is not None:
+            painter.fillRect(option.rect, background)
+        colour = index.data(Qt.ItemDataRole.ForegroundRole)
+        painter.setPen(
+            colour if colour is not None else option.palette.color(QPalette.ColorRole.Text)
+        )
+        painter.setFont(line_font(option.font, line))
+        text = option.rect.adjusted(PAD, GAP // 2, -PAD, 0)
+        painter.drawText(text, TEXT_FLAGS, line.text)
+        painter.restore()
+
+
+def _model(view: QListView) -> LinesModel:
+    model = view.model()
+    assert isinstance(model, LinesModel)  # every list here is made by `_list`
+    return model
+
+
+def _line(index: QModelIndex | QPersistentModelIndex) -> Line:
+    model = index.model()
+    if isinstance(model, LinesModel) and 0 <= index.row() < model.rowCount():
+        return model.lines()[index.row()]
+    return Line(str(index.data() or ""))

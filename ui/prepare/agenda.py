@@ -22,6 +22,7 @@ from facilitator.store import Row
 from facilitator.templates.model import MAX_ITEM_MINUTES
 from ui.actions import make_action
 from ui.delegates import MinutesDelegate
+from ui.enter_adds import EnterAdds
 from ui.keymap import BY_NAME
 from ui.marks import ON_TIME, OVERRUN
 from ui.models.prepare import AgendaEditorModel
@@ -104,7 +105,7 @@ class AgendaEditor(Panel):
         layout.addWidget(self.view, 1)
         layout.addLayout(add_row)
         layout.addWidget(self.fit)
-        self.new_title.returnPressed.connect(self.submit)
+        EnterAdds(self.submit, (self.new_title, self.new_minutes, self.add), self)
         self.add.clicked.connect(self.submit)
 
     def _actions(self) -> None:
@@ -132,6 +133,7 @@ class AgendaEditor(Panel):
         )
         if change is not None:
             self.new_title.clear()
+            self.new_title.setFocus(Qt.FocusReason.OtherFocusReason)  # ready for the next item
 
     def move_current(self, rows: int) -> None:
         """Move the item with the keyboard focus up (-1) or down (+1)."""

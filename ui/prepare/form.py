@@ -9,17 +9,14 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +27,12 @@ from facilitator.model import CaseId, MeetingId, MeetingKind
 from facilitator.preparation import meeting_from_template
 from facilitator.templates import AgendaTemplate, Catalog, load_catalog
 from facilitator.text import required_text
-from ui.prepare.times import from_local
+from ui.enter_adds import EnterAdds
+from ui.prepare.times import DateTimeField, TimeField, from_local
 from ui.session import Session
 from ui.widgets import title_font
 
 DEFAULT_TEMPLATE = "facilitated_iep_meeting"
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def template_label(template: AgendaTemplate, *, yours: bool) -> str:
@@ -80,11 +77,11 @@ class NewMeetingForm(QWidget):
             self.kind.addItem(kind.label, kind.value)
         self.title = QLineEdit()
         self.title.setAccessibleName("Meeting title")
-        self.start = QDateTimeEdit()
+        self.start = DateTimeField()
         self.start.setAccessibleName("Date and start time")
         self.start.setDisplayFormat("ddd yyyy-MM-dd  HH:mm")
         self.start.setCalendarPopup(True)
-        self.end = QTimeEdit()
+        self.end = TimeField()
         self.end.setAccessibleName("Planned end time")
         self.end.setDisplayFormat("HH:mm")
         self.location = QLineEdit()
@@ -95,6 +92,7 @@ class NewMeetingForm(QWidget):
         self.create_button.setDefault(True)
         self.cancel = QPushButton("Cancel")
         self.cancel.setAccessibleName("Cancel the new meeting")
+        self.cancel.setAutoDefault(True)  # Enter on Cancel cancels, as in a dialog
         form = QFormLayout()
         form.addRow("Template", self.template)
         form.addRow(self.template_notes)
@@ -122,8 +120,8 @@ class NewMeetingForm(QWidget):
         self.end.editingFinished.connect(self._end_edited)
         self.create_button.clicked.connect(self.submit)
         self.cancel.clicked.connect(self.cancelled)
-        for field in (self.title, self.location, self.case_text):
-            field.returnPressed.connect(self.submit)
+        fields = (self.template, self.case, self.kind, self.title, self.start, self.end)
+        EnterAdds(self.submit, (*fields, self.location), self)
         self.fit_to_font()
 
     def fit_to_font(self) -> None:
@@ -188,13 +186,6 @@ class NewMeetingForm(QWidget):
 
     def _end_edited(self) -> None:
         self._end_touched = True
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Drop-downs ignore Enter; in this form it creates the meeting, as in the text fields.
-        if event.key() in _ENTER:
-            self.submit()
-            return
-        super().keyPressEvent(event)
 
     # -- creating ------------------------------------------------------------------------------
 

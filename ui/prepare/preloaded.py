@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -18,6 +19,7 @@ from facilitator import board
 from facilitator.model import HeldBy, ParticipantId
 from ui.actions import list_actions
 from ui.delegates import ChoiceDelegate
+from ui.enter_adds import EnterAdds
 from ui.marks import team_only_icon
 from ui.models.board_items import BoardItemsModel, SolutionsModel
 from ui.models.prepare import PreparedConcernsModel, PreparedNonNegotiablesModel
@@ -86,9 +88,16 @@ class PreloadedItems(Panel):
         note = QHBoxLayout()
         note.addWidget(padlock)
         note.addWidget(self.note, 1)
-        for quick_add in (self.add_concern, self.add_non_negotiable, self.add_option):
+        for quick_add, fields in (
+            (self.add_concern, (self.raised_by,)),
+            (self.add_non_negotiable, (self.basis, self.held_by)),
+            (self.add_option, ()),
+        ):
             quick_add.team_only.setToolTip(TEAM_ONLY_NOTE)
             quick_add.team_only.setAccessibleDescription(TEAM_ONLY_NOTE)
+            # Enter adds from the drop-downs, the box and the button too, not only the text.
+            row = (quick_add.field, *fields, quick_add.team_only, quick_add.button)
+            EnterAdds(quick_add.button.click, row, quick_add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(3)
@@ -106,6 +115,8 @@ class PreloadedItems(Panel):
         self.add_concern.submitted.connect(self.add_concern_now)
         self.add_non_negotiable.submitted.connect(self.add_non_negotiable_now)
         self.add_option.submitted.connect(self.add_option_now)
+        for quick_add in (self.add_concern, self.add_non_negotiable, self.add_option):
+            quick_add.submitted.connect(lambda *_added, row=quick_add: _ready_again(row))
 
     def _view(self, name: str, model: BoardItemsModel, stretch: int) -> QTableView:
         view = table_view(name, stretch=stretch)
@@ -183,3 +194,11 @@ class PreloadedItems(Panel):
     def on_meeting_opened(self, meeting_id: object = None) -> None:
         super().on_meeting_opened(meeting_id)
         self.raised_by.setCurrentIndex(0)
+
+
+def _ready_again(quick_add: QuickAdd) -> None:
+    """After an add (or a refusal), the keyboard goes back to the row's text, the field a person
+    types the next item in (the text stays when the store refused it)."""
+    focus = QApplication.focusWidget()
+    if focus is not None and quick_add.isAncestorOf(focus):
+        quick_add.field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -4,7 +4,6 @@ the key that will give each of them the floor."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,13 +20,12 @@ from facilitator.meetings import NewParticipant
 from facilitator.model import Attendance, Role, Side
 from ui.actions import make_action
 from ui.delegates import ChoiceDelegate
+from ui.enter_adds import EnterAdds
 from ui.keymap import BY_NAME
 from ui.models.prepare import RosterModel
 from ui.panels.base import Panel
 from ui.session import Session
 from ui.widgets import heading, table_view
-
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class NewParticipantRow(QWidget):
@@ -38,7 +36,6 @@ class NewParticipantRow(QWidget):
 
     def __init__(self, roster: RosterEditor) -> None:
         super().__init__()  # parented by the roster's layout, after its table: Tab order
-        self._roster = roster
         self.name = QLineEdit()
         self.name.setPlaceholderText("Name (Enter adds)")
         self.name.setAccessibleName("New participant's name")
@@ -63,16 +60,8 @@ class NewParticipantRow(QWidget):
         row.addWidget(self.role, 3)
         row.addWidget(self.language, 2)
         row.addWidget(self.add)
-        self.name.returnPressed.connect(roster.submit)
-        self.language.returnPressed.connect(roster.submit)
+        EnterAdds(roster.submit, (self.name, self.role, self.language, self.add), self)
         self.add.clicked.connect(roster.submit)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A drop-down ignores Enter; here it adds the person, as in the text fields.
-        if event.key() in _ENTER and self.role.hasFocus():
-            self._roster.submit()
-            return
-        super().keyPressEvent(event)
 
 
 class RosterEditor(Panel):

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QTimeEdit, QWidget
 
 from facilitator.clock import format_timestamp, parse_timestamp
-
-_TABS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
 def to_local(timestamp: str) -> QDateTime:
@@ -31,27 +28,30 @@ def clock_text(timestamp: str | None) -> str:
     return parse_timestamp(timestamp).astimezone().strftime("%H:%M") if timestamp else ""
 
 
-class OptionalDateTimeEdit(QDateTimeEdit):
-    """A date and time that may be unset: its minimum shows as special text ("Not set").
+class DateTimeField(QDateTimeEdit):
+    """A date and time that Tab and Shift+Tab leave, like every other field of a form.
 
-    Qt's editor keeps Tab while it shows that text, which would trap the keyboard; here Tab and
-    Shift+Tab always move on. Emits only QDateTimeEdit's own signals.
+    Qt's date editors spend Tab on their own sections (day, year, month, hours...): a person who
+    tabbed through the form to type the location typed it into the date. Here the sections are
+    reached with Left and Right, and Tab moves on. Emits only QDateTimeEdit's own signals.
     """
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _TABS and self.dateTime() == self.minimumDateTime():
-            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab and not shift)
-            return
-        super().keyPressEvent(event)
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
 
 
-class OptionalTimeEdit(QTimeEdit):
+class TimeField(QTimeEdit):
+    """A time that Tab leaves, as `DateTimeField`. Emits only QTimeEdit's own signals."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class OptionalDateTimeEdit(DateTimeField):
+    """A date and time that may be unset: its minimum shows as special text ("Not set"), and
+    Tab leaves it, as `DateTimeField`. Emits only QDateTimeEdit's own signals.
+    """
+
+
+class OptionalTimeEdit(TimeField):
     """A time that may be unset, as `OptionalDateTimeEdit`. Emits only QTimeEdit's signals."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _TABS and self.time() == self.minimumTime():
-            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab and not shift)
-            return
-        super().keyPressEvent(event)
