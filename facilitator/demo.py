@@ -46,6 +46,11 @@ NEUTRAL = [
     NewParticipant("Sam Rivera", Role.FACILITATOR),
 ]
 
+# The schema has no mark for the sample: it is known by these, exactly as `create_demo` stores
+# them (never translated; a case the user renames is no longer taken for the sample).
+SAMPLE_CASE_LABEL = "Maya Rodríguez, grade 4 (sample)"
+SAMPLE_MEETING_TITLE = "Annual IEP meeting (facilitated)"
+
 AGENDA = [
     NewAgendaItem("Welcome, purpose and the facilitator's role", 5),
     NewAgendaItem("Introductions and one strength of Maya", 8),
@@ -60,6 +65,18 @@ AGENDA = [
 ]
 
 
+def find_demo(ws: Workspace) -> MeetingId | None:
+    """The sample case's facilitated IEP meeting, if the workspace holds it (the first made, should
+    there be more than one); None if not."""
+    found = ws.scalar(
+        "SELECT meetings.id FROM meetings JOIN cases ON cases.id = meetings.case_id"
+        " WHERE cases.label = ? AND meetings.kind = ? AND meetings.title = ?"
+        " ORDER BY meetings.id LIMIT 1",
+        (SAMPLE_CASE_LABEL, MeetingKind.FACILITATED_IEP.value, SAMPLE_MEETING_TITLE),
+    )
+    return None if found is None else MeetingId(found)
+
+
 def create_demo(ws: Workspace) -> MeetingId:
     """Add the sample case; returns the facilitated IEP meeting's id."""
     start = (ws.clock.now() - timedelta(days=7)).replace(
@@ -67,9 +84,7 @@ def create_demo(ws: Workspace) -> MeetingId:
     )
     clock = FakeClock(start - timedelta(days=21))
     demo = Workspace(ws.conn, ws.path, clock)
-    case_id = CaseId(
-        meetings.create_case(demo, label="Maya Rodríguez, grade 4 (sample)").created_id or 0
-    )
+    case_id = CaseId(meetings.create_case(demo, label=SAMPLE_CASE_LABEL).created_id or 0)
     _pre_iep_dialogue(demo, case_id, clock)
     clock.set(start - timedelta(minutes=20))
     return _facilitated_meeting(demo, case_id, clock, start)
@@ -132,7 +147,7 @@ def _facilitated_meeting(
             ws,
             case_id=case_id,
             kind=MeetingKind.FACILITATED_IEP,
-            title="Annual IEP meeting (facilitated)",
+            title=SAMPLE_MEETING_TITLE,
             scheduled_start=format_timestamp(clock.now() + timedelta(minutes=20)),
             planned_end=format_timestamp(clock.now() + timedelta(minutes=20 + 110)),
             location="Lincoln Elementary, conference room B",
@@ -321,4 +336,4 @@ def _date(clock: FakeClock, days: int) -> str:
     return (clock.now() + timedelta(days=days)).date().isoformat()
 
 
-__all__ = ["Side", "create_demo"]
+__all__ = ["Side", "create_demo", "find_demo"]

@@ -45,7 +45,9 @@ class MeetingPicker(QWidget):
         self.new_meeting.setToolTip("A facilitated IEP meeting with the standard agenda")
         self.sample = QPushButton("Open the sample meeting")
         self.sample.setAccessibleName("Open the sample meeting")
-        self.sample.setToolTip("Adds an invented case with a finished facilitated IEP meeting")
+        self.sample.setToolTip(
+            "An invented case with a finished facilitated IEP meeting (added the first time)"
+        )
         self.back = QPushButton("Back to the meeting")
         self.back.setAccessibleName("Back to the meeting")
         self.search = QLineEdit()

@@ -11,6 +11,8 @@ from facilitator.store import Workspace
 
 
 def sample_meeting(ws: Workspace) -> MeetingId:
-    from facilitator.demo import create_demo
+    """The sample's facilitated IEP meeting: the one the workspace holds, else a new sample case
+    (so asking again opens the same sample rather than adding another)."""
+    from facilitator.demo import create_demo, find_demo
 
-    return create_demo(ws)
+    return find_demo(ws) or create_demo(ws)

@@ -9,7 +9,10 @@ from facilitator.model import ParticipantId
 from ui.models.board_items import ActionsModel
 from ui.panels.base import Panel
 from ui.session import Session
+from ui.type_ahead import NamePicker
 from ui.widgets import FitRows, QuickAdd, stretch_column, table_view
+
+NOBODY = "Who? (none)"  # an owner is optional; longer, it was cut off in its box
 
 
 class ActionsPanel(Panel):
@@ -25,8 +28,10 @@ class ActionsPanel(Panel):
         self.view.setModel(self.model)
         stretch_column(self.view)
         self.row_heights = FitRows(self.view)
-        self.owner = QComboBox()
+        # Chosen by typing a name ("Ms. O" for Ms. Ortiz); never "none" by typing.
+        self.owner = NamePicker(first_name=1)
         self.owner.setAccessibleName("New action item: who does it")
+        self.owner.setToolTip("Type a name to choose who; Space or Alt+Down lists everyone")
         # As wide as a short name, not the longest: at large text the longest widened the window.
         self.owner.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -43,6 +48,7 @@ class ActionsPanel(Panel):
         )
         self.stack(self.view, self.quick_add)
         self.quick_add.submitted.connect(self.add)
+        self.owner.return_pressed.connect(self.quick_add.button.click)
 
     def add(self, text: str, team_only: bool) -> None:
         ws, meeting_id = self.session.ws, self.session.require_meeting()
@@ -57,7 +63,10 @@ class ActionsPanel(Panel):
                 due_date=due or None, team_only=team_only,
             ),
         ):  # fmt: skip
+            # Ready for the next item: nobody chosen, so this owner is never carried over to it.
             self.due.clear()
+            self.owner.setCurrentIndex(0)
+            self.quick_add.focus()
 
     def fit_to_font(self) -> None:
         self.row_heights.later()
@@ -69,7 +78,7 @@ class ActionsPanel(Panel):
         self.model.reload()
         chosen = self.owner.currentData()
         self.owner.clear()
-        self.owner.addItem("Who? (nobody yet)", 0)
+        self.owner.addItem(NOBODY, 0)
         if self.session.meeting_id is not None:
             for person in self.session.ws.rows(
                 "SELECT id, name FROM participants WHERE meeting_id = ? ORDER BY position, id",

@@ -13,7 +13,11 @@ from ui.widgets import list_view
 
 
 class AgendaPanel(Panel):
-    """The agenda as a table.
+    """The agenda as a list that keeps the current item in sight.
+
+    Each move of the meeting (next, previous, a jump, the start) scrolls the current item into
+    view, and so does any new layout of the list (a resize, a text size); the clock's tick does
+    not, so the facilitator can scroll to look at other items between moves.
 
     Signals:
         jump_requested(int): the facilitator activated an item (double-click or Enter).
@@ -35,14 +39,24 @@ class AgendaPanel(Panel):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.view)
         self.view.activated.connect(self._activated)
+        # The range changes when the items are laid out again: narrower, taller, larger text.
+        self.view.verticalScrollBar().rangeChanged.connect(self.show_current)
 
     def _activated(self, index: QModelIndex) -> None:
         item_id = self.model.id_at(index.row())
         if item_id is not None:
             self.jump_requested.emit(AgendaItemId(item_id))
 
+    def show_current(self) -> None:
+        """Scroll the current item (if any) into view."""
+        for number, row in enumerate(self.model.rows()):
+            if row["current"]:
+                self.view.scrollTo(self.model.index(number, 0))
+                return
+
     def reload(self) -> None:
         self.model.reload()
+        self.show_current()
 
     def on_tick(self) -> None:
         if self.session.meeting_id is not None and self.session.is_live():

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from facilitator import live
 from facilitator.model import MeetingStatus
+from facilitator.store import Change
 from facilitator.talk_time import format_duration
 from facilitator.timing import MeetingTiming, meeting_timing
 from ui.marks import CURRENT, OVERRUN, local_time_ms, with_team_only
@@ -45,8 +48,20 @@ def meeting_clock(timing: MeetingTiming) -> tuple[str, bool]:
     return f"{text}, {format_duration(remaining)} left", False
 
 
+PAUSED = "‖ Paused"
+PAUSE_TIP = "Pause: nobody is speaking (Space or Ctrl+Space)"
+PAUSED_TIP = (
+    "Paused: nobody has the floor, and no one's talk time counts. The meeting clock runs on;"
+    " a speaker's key, or a click on their name, gives someone the floor again."
+)
+
+
 class AgendaTimerPanel(Panel):
     """Where the meeting is now, and the buttons that move it on.
+
+    Besides the meeting's status it says, in words, when the meeting is paused: live, someone has
+    spoken, and nobody has the floor now. A pause only ends the open turn (`live.pause`): there is
+    no paused state to resume from, and whoever speaks next is given the floor with their key.
 
     Signals:
         previous_requested(), next_requested(), pause_requested(), start_requested(),
@@ -65,6 +80,8 @@ class AgendaTimerPanel(Panel):
         super().__init__(session, parent)
         self.status = QLabel()
         self.status.setAccessibleName("Meeting status")
+        self.floor = QLabel()
+        self.floor.setAccessibleName("Pause status")
         self.item = QLabel()
         self.item.setAccessibleName("Current agenda item")
         self.item.setWordWrap(True)
@@ -77,12 +94,14 @@ class AgendaTimerPanel(Panel):
         self.previous = self._button("◀ Previous item", "Previous agenda item")
         self.next = self._button("Next item ▶", "Next agenda item")
         self.pause = self._button("Pause ‖", "Pause: nobody is speaking")
+        self.pause.setToolTip(PAUSE_TIP)
         self.start_end = self._button("Start meeting", "Start or end the meeting")
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 2, 6, 2)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(0)
         grid.addWidget(self.status, 0, 0)
+        grid.addWidget(self.floor, 1, 0)
         grid.addWidget(self.item, 0, 1, 1, 2)
         grid.addWidget(self.previous, 0, 3)
         grid.addWidget(self.next, 0, 4)
@@ -99,8 +118,26 @@ class AgendaTimerPanel(Panel):
         self.fit_to_font()
 
     def fit_to_font(self) -> None:
-        """The current item's title, larger than the panel's text at any text size."""
+        """The current item's title larger than the panel's text, and the status and "Paused"
+        in bold at its size, at any text size (a style sheet kept the size it was polished at:
+        "LIVE" stayed small at 150%). Room for "Paused" whether it shows or not, so a pause never
+        moves the rest of the panel."""
         self.item.setFont(title_font(self.font(), 1.35))
+        self.floor.setFont(title_font(self.font(), 1.0))
+        self.floor.setMinimumWidth(self.floor.fontMetrics().horizontalAdvance(PAUSED) + 4)
+        self._style_status(running=self.status.font().bold())
+
+    def _style_status(self, *, running: bool) -> None:
+        """A live meeting's status in bold dark red (its words say it too), any other plain."""
+        font = QFont(self.font())
+        font.setBold(running)
+        if self.status.font() != font:
+            self.status.setFont(font)
+        palette = self.palette()
+        if running:
+            palette.setColor(QPalette.ColorRole.WindowText, OVERRUN)
+        if self.status.palette() != palette:
+            self.status.setPalette(palette)
 
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text)
@@ -114,17 +151,41 @@ class AgendaTimerPanel(Panel):
         elif meeting and meeting["status"] == MeetingStatus.LIVE:
             self.end_requested.emit()
 
+    def on_change(self, change: Change) -> None:
+        if change.meeting_id not in (None, self.session.meeting_id):
+            return
+        if change.tables & self.TABLES:
+            self.reload()
+        elif "speaking_turns" in change.tables:  # a speaker's key or a pause: the floor only
+            self._show_floor()
+
+    def _show_floor(self) -> None:
+        meeting_id = self.session.meeting_id
+        paused = (
+            meeting_id is not None
+            and self.session.is_live()
+            and live.current_speaker_id(self.session.ws, meeting_id) is None
+            and self.session.ws.scalar(
+                "SELECT 1 FROM speaking_turns WHERE meeting_id = ? LIMIT 1", (meeting_id,)
+            )
+            is not None
+        )
+        text = PAUSED if paused else ""
+        if self.floor.text() != text:
+            self.floor.setText(text)
+            self.floor.setToolTip(PAUSED_TIP if paused else "")
+            self.pause.setToolTip(PAUSED_TIP if paused else PAUSE_TIP)
+
     def reload(self) -> None:
         meeting = self.session.meeting()
+        self._show_floor()
         if meeting is None:
             for label in (self.status, self.item, self.item_time, self.meeting_time):
                 label.clear()
             return
         status = MeetingStatus(meeting["status"])
         self.status.setText({"planned": "○ Planned", "live": "● LIVE", "ended": "■ Ended"}[status])
-        sheet = "font-weight: bold; color: #b00020;" if status == "live" else ""
-        if self.status.styleSheet() != sheet:  # setting a style sheet polishes the label again
-            self.status.setStyleSheet(sheet)
+        self._style_status(running=status == MeetingStatus.LIVE)
         self.start_end.setText("End meeting" if status == MeetingStatus.LIVE else "Start meeting")
         self.start_end.setEnabled(status != MeetingStatus.ENDED)
         for button in (self.previous, self.next, self.pause):
