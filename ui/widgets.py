@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.cards import WrapDelegate
+from ui.enter_adds import EnterAdds
 from ui.marks import TEAM_ONLY, TEAM_ONLY_TIP, team_only_icon
 
 if TYPE_CHECKING:
@@ -264,10 +265,9 @@ class QuickAdd(QWidget):
         # made the action items' second line wider than its panel, and the window with it.
         row.addWidget(self.team_only)
         row.addWidget(self.button)
-        self.field.returnPressed.connect(self._submit)
-        for extra in (*extras, *details):
-            if isinstance(extra, QLineEdit):
-                extra.returnPressed.connect(self._submit)
+        # Enter adds from every field of the row: the text, a drop-down ("Raised by"), a date,
+        # the Team only box and Add itself (Qt lets Enter pass those by).
+        EnterAdds(self._submit, (self.field, *extras, *details, self.team_only, self.button), self)
         self.button.clicked.connect(self._submit)
 
     def _offer_clear(self, text: str) -> None:

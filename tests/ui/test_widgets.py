@@ -110,3 +110,19 @@ def test_a_heading_too_long_for_its_column_is_elided_not_cut(qtbot: QtBot) -> No
     view = table_view("Non-negotiables")
     qtbot.addWidget(view)
     assert view.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
+
+
+def test_enter_adds_from_every_field_of_a_live_add_row(
+    qtbot: QtBot, meeting_window: MainWindow, planned: MeetingId
+) -> None:
+    """Enter on the "Raised by" list, the Team only box or Add itself did nothing: only the text
+    field added."""
+    concerns = meeting_window.concerns
+    row = concerns.quick_add
+    ws = meeting_window.session.ws
+    for n, field in enumerate((concerns.raised_by, row.team_only, row.button, row.field), start=1):
+        row.field.setText(f"Concern {n}")
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_Enter if n % 2 else Qt.Key.Key_Return)
+        assert ws.scalar("SELECT count(*) FROM concerns WHERE meeting_id = ?", (planned,)) == n
+    assert row.field.text() == ""
