@@ -71,8 +71,9 @@ def default_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     tracker = docks["speakers"].widget()
     wanted = getattr(tracker, "wanted_size", None)
     wants = wanted() if callable(wanted) else QSize(*TRACKER_AT_100)
-    # Sizes for 1366 pixels, in proportion on a narrower screen.
-    wide = min(1.0, window.width() / SCREEN_WIDTH)
+    # Sizes for 1366 pixels, in proportion on a narrower screen once the window has its size
+    # (while it is being made it has Qt's default size, not yet the screen's).
+    wide = min(1.0, window.width() / SCREEN_WIDTH) if window.isVisible() else 1.0
     least = int(TRACKER_AT_100[0] * wide)
     right = max(least, min(wants.width(), int(window.width() * TRACKER_SHARE)))
     across = Qt.Orientation.Horizontal
@@ -81,7 +82,7 @@ def default_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     window.resizeDocks([clock], [clock.minimumSizeHint().height()], Qt.Orientation.Vertical)
     QApplication.sendPostedEvents(window, QEvent.Type.LayoutRequest)  # the docks take those sizes
     column = docks["speakers"].height() + docks["agreements"].height()
-    if column < sum(TRACKER_AT_100):  # not laid out yet (the window is still being made)
+    if not window.isVisible() or column < sum(TRACKER_AT_100):  # not laid out yet
         tall, rest = TRACKER_AT_100[1], 220
     else:
         tall = max(TRACKER_AT_100[1], min(wants.height(), int(column * TRACKER_HEIGHT)))

@@ -421,3 +421,12 @@ def test_the_windows_of_their_own_take_the_text_size(
     assert table.font().pointSizeF() == w.font().pointSizeF()
     assert table.horizontalHeader().font().pointSizeF() == w.font().pointSizeF()
     assert w.backups.font().pointSizeF() == w.font().pointSizeF()
+
+
+def test_a_window_made_before_it_has_its_size_keeps_the_laptop_layout(
+    meeting_window: MainWindow,
+) -> None:
+    """The layout is shared out while the window is made, at Qt's default size: scaled to that
+    size, the speakers came out a third as wide once the window filled a 1366-pixel screen."""
+    assert meeting_window.docks["speakers"].width() >= 500
+    assert meeting_window.docks["agenda"].width() >= 280
