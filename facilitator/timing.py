@@ -135,6 +135,9 @@ def planned_end_at_start(
     return format_timestamp(ends) if ends > begins else None
 
 
+PASSED_BY_MS = 10_000  # shorter stays on an item, all told, are the facilitator paging past it
+
+
 def meeting_timing(ws: Workspace, meeting_id: MeetingId) -> MeetingTiming:
     now_ms = timestamp_ms(ws.now())
     meeting = ws.row(
@@ -158,7 +161,9 @@ def meeting_timing(ws: Workspace, meeting_id: MeetingId) -> MeetingTiming:
             planned_ms=r["planned_minutes"] * 60_000,
             actual_ms=actual.get(r["id"], 0),
             is_current=r["id"] == current,
-            visited=r["id"] in actual,
+            # Paged past on the way to another item, it is not covered yet (the minutes say
+            # "not reached", the time left counts it): only a stay of PASSED_BY_MS or more is.
+            visited=r["id"] == current or actual.get(r["id"], -1) >= PASSED_BY_MS,
         )
         for r in ws.rows(
             "SELECT id, position, title, planned_minutes FROM agenda_items WHERE meeting_id = ?"

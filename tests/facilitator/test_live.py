@@ -88,6 +88,22 @@ def test_next_previous_and_jump_keep_each_items_actual_time(
     assert live.next_item(fresh_ws, meeting_id=meeting_id) is None
 
 
+def test_items_paged_past_on_the_way_are_not_covered(fresh_ws: Workspace, clock: FakeClock) -> None:
+    """PgDown three times to reach the item the room wanted marked every item on the way as done,
+    "took 0:00", and the minutes said they were covered."""
+    meeting_id, _ = small_meeting(fresh_ws)
+    live.start_meeting(fresh_ws, meeting_id=meeting_id)
+    clock.advance(minutes=3)
+    live.next_item(fresh_ws, meeting_id=meeting_id)
+    clock.advance(seconds=2)
+    live.next_item(fresh_ws, meeting_id=meeting_id)  # the third item, where the room is
+    clock.advance(seconds=5)
+    first, second, third = meeting_timing(fresh_ws, meeting_id).items
+    assert (first.visited, second.visited, third.visited) == (True, False, True)
+    assert second.actual_ms == 2_000  # the time itself is kept
+    assert meeting_timing(fresh_ws, meeting_id).agenda_left_ms == 10 * 60_000 - 5_000 + 10 * 60_000
+
+
 def test_a_turn_across_an_agenda_change_is_split_but_counts_once(
     fresh_ws: Workspace, clock: FakeClock
 ) -> None:
