@@ -10,7 +10,7 @@ from pathlib import Path
 from facilitator.audit import verify_chain
 from facilitator.errors import FacilitatorError, WorkspaceError
 from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
-from facilitator.store import Workspace
+from facilitator.store import Workspace, damage_in
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         app_id, version = None, 0
     if app_id == APPLICATION_ID and 0 < version < SCHEMA_VERSION:
         return conn
@@ -105,16 +105,22 @@ def _verify_connection(conn: sqlite3.Connection, path: Path) -> VerifyReport:
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        return VerifyReport(f"{path} is damaged ({error})", 0, None, damaged=True)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # text SQLite quotes from the file
+        return VerifyReport(f"{path} is damaged ({unreadable(error)})", 0, None, damaged=True)
     integrity = "ok" if problems == ["ok"] else one_line(problems)
     if integrity == "ok" and foreign:
         integrity = f"{len(foreign)} rows point at missing rows (first in {foreign[0][0]})"
     try:
         chain = verify_chain(conn)
-    except sqlite3.DatabaseError as error:
-        return VerifyReport(integrity, 0, f"unreadable audit log: {error}")
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        return VerifyReport(integrity, 0, f"unreadable audit log: {unreadable(error)}")
     return VerifyReport(integrity, chain.events_checked, chain.problem)
+
+
+def unreadable(error: sqlite3.DatabaseError | UnicodeDecodeError) -> str:
+    """Why SQLite could not read a file, in one line (what it quotes from a damaged file may not
+    even be UTF-8)."""
+    return damage_in(error) or " ".join(str(error).split())
 
 
 def backup(ws: Workspace, out: Path) -> Path:

@@ -16,7 +16,7 @@ from facilitator.audit import verify_chain
 from facilitator.backups import BackupInfo, BackupPolicy, list_backups
 from facilitator.clock import Clock, SystemClock
 from facilitator.errors import WorkspaceError
-from facilitator.integrity import one_line, read_only_connection
+from facilitator.integrity import one_line, read_only_connection, unreadable
 from facilitator.lock import WorkspaceLock
 from facilitator.workspace_files import file_stamp, set_aside, unused_name
 
@@ -62,8 +62,8 @@ def check_on_open(path: Path) -> Health:
             return Health(path, f"{path} is damaged ({one_line(quick)})")
         chain = verify_chain(conn, newest=TAIL_EVENTS)
         problem, checked = chain.problem, chain.events_checked
-    except sqlite3.DatabaseError as error:
-        return Health(path, f"{path} is damaged ({error})")
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:  # SQLite quoting damaged text
+        return Health(path, f"{path} is damaged ({unreadable(error)})")
     finally:
         conn.close()
     if problem is not None:

@@ -7,7 +7,9 @@ WAL with `synchronous=FULL`, so an operation that returned is on disk.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
 import stat
 from collections.abc import Iterator, Mapping
@@ -22,6 +24,9 @@ from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
 
 Row = dict[str, Any]
 BUSY_TIMEOUT_MS = 5000
+FULL_BELOW_BYTES = 1 << 20
+"""A folder with less free space than this is full, for saying why the workspace cannot be opened
+(SQLite needs 32 KiB for the -shm index alone)."""
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables whose rows are keyed by something other than a single `id` column.
 _KEYS: Mapping[str, tuple[str, ...]] = {"solution_concerns": ("solution_id", "concern_id")}
@@ -159,17 +164,32 @@ def _describe(key: Mapping[str, Any]) -> str:
 class Workspace:
     """An open workspace file. Not thread-safe: a worker thread opens its own `Workspace`.
 
-    `read_only` is true when it was opened with `read_only=True`: every operation is refused.
+    `read_only` is true when it was opened with `read_only=True`, or could only be read (see
+    `open`): every operation is refused, saying why. `damage` is the first sign of damage an
+    operation met (one line), None while none has.
     """
 
     def __init__(
-        self, conn: sqlite3.Connection, path: Path, clock: Clock, *, read_only: bool = False
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        clock: Clock,
+        *,
+        read_only: bool = False,
+        refusal: str = "",
     ) -> None:
         self.conn = conn
         self.path = path
         self.clock = clock
         self.read_only = read_only
+        self.refusal = refusal or f"not recorded: {path} is open read-only"
+        self.damage: str | None = None
         self._file = _file_identity(path)  # the file this connection reads, whatever its name
+
+    @property
+    def file_identity(self) -> tuple[int, int] | None:
+        """The file this connection reads (device, inode), whatever stands at `path` now."""
+        return self._file
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -185,17 +205,23 @@ class Workspace:
         """Open (or create, owner-only) a workspace, applying pending migrations.
 
         Raises `WorkspaceError` with one clear line for anything that is not a usable workspace:
-        another kind of file, a damaged file, a newer schema, a folder that cannot be written.
+        another kind of file, a damaged file, a newer schema, a folder that cannot be written (or
+        is full).
 
         `read_only=True` opens an existing, up-to-date workspace without ever writing to it (e.g.
         while another window holds it, or from read-only media): reading works as usual and every
         operation raises `WorkspaceError` saying it was not recorded.
+
+        A workspace that cannot even be read the usual way because nothing can be written beside
+        it (a full disk: SQLite's -shm index cannot be made) is still read when that is safe (see
+        `_open_unchanging`), read-only, every operation refused saying why.
         """
         path = Path(path)
         if path.is_dir():
             raise WorkspaceError(f"{path} is a folder, not a workspace file")
+        clock = clock or SystemClock()
         if read_only:
-            return cls._open_read_only(path, clock or SystemClock())
+            return cls._open_read_only(path, clock)
         if not path.exists():
             if not create:
                 raise WorkspaceError(f"no workspace at {path}")
@@ -208,10 +234,14 @@ class Workspace:
             raise WorkspaceError(f"cannot open {path}: {error}") from None
         try:
             _configure(conn, path)
+        except _Unwritable as refused:
+            conn.close()
+            return cls._open_unchanging(path, clock, refused)
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, clock or SystemClock())
+        _keep_private(path)
+        return cls(conn, path, clock)
 
     @classmethod
     def _open_read_only(cls, path: Path, clock: Clock) -> Workspace:
@@ -219,20 +249,45 @@ class Workspace:
             raise WorkspaceError(f"no workspace at {path}")
         _check_header(path)
         try:
-            conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro",
-                uri=True,
-                isolation_level=None,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-            )
+            conn = _connect_read_only(path)
         except sqlite3.Error as error:
             raise WorkspaceError(f"cannot open {path}: {error}") from None
         try:
             _configure_read_only(conn, path)
+        except _Unwritable as refused:
+            conn.close()
+            return cls._open_unchanging(path, clock, refused)
         except BaseException:
             conn.close()
             raise
         return cls(conn, path, clock, read_only=True)
+
+    @classmethod
+    def _open_unchanging(cls, path: Path, clock: Clock, refused: _Unwritable) -> Workspace:
+        """Read a workspace SQLite could not open because nothing can be written beside it (the
+        -shm index), as a file nobody changes (SQLite's `immutable`), or raise `refused`.
+
+        That is safe only while nobody writes to it: no window holds it (its lock), and its
+        write-ahead log is missing or empty, so the main file holds every committed change. (On
+        a full disk no one else can commit either: a commit grows the log.)"""
+        from facilitator.lock import held_elsewhere
+
+        wal = path.with_name(f"{path.name}-wal")
+        if (wal.exists() and wal.stat().st_size > 0) or held_elsewhere(path):
+            raise WorkspaceError(str(refused)) from None
+        try:
+            conn = _connect_read_only(path, immutable=True)
+        except sqlite3.Error:
+            raise WorkspaceError(str(refused)) from None
+        try:
+            _configure_read_only(conn, path)
+        except WorkspaceError:  # e.g. a new, empty file: what stopped the usual open says it best
+            conn.close()
+            raise WorkspaceError(str(refused)) from None
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, clock, read_only=True, refusal=refused.refusal)
 
     def close(self) -> None:
         self.conn.close()
@@ -254,7 +309,7 @@ class Workspace:
     ) -> Iterator[Operation]:
         """One write transaction that ends with its audit event; roll back on any error."""
         if self.read_only:
-            raise WorkspaceError(f"not recorded: {self.path} is open read-only")
+            raise WorkspaceError(self.refusal)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -272,8 +327,14 @@ class Workspace:
                 self.conn, at=op.at, meeting_id=op.meeting_id, kind=kind, payload=payload
             )
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
             self._rollback()
+            damage = damage_in(error)
+            if damage is not None:  # one line for a person, not a traceback: nothing was written
+                self.damage = self.damage or damage
+                raise WorkspaceError(f"not recorded: {self.path} is damaged ({damage})") from None
+            if not isinstance(error, sqlite3.OperationalError):
+                raise  # a constraint or SQL the code got wrong: a bug
             raise WorkspaceError(_write_failure(error, self.path)) from None
         except BaseException:
             self._rollback()
@@ -281,7 +342,9 @@ class Workspace:
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
+            # An I/O error or damage may have ended the transaction already.
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self.conn.execute("ROLLBACK")
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -373,6 +436,16 @@ def _check_header(path: Path) -> None:
         raise WorkspaceError(f"{path} is not a Facilitator workspace (not an SQLite database)")
 
 
+def _connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?{flags}",
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
+
+
 def _configure(conn: sqlite3.Connection, path: Path) -> None:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -381,7 +454,7 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute("PRAGMA secure_delete = ON")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        has_tables = _read_schema(conn)
         if has_tables and app_id != APPLICATION_ID:
             raise WorkspaceError(f"{path} is an SQLite database, but not a Facilitator workspace")
         if version > SCHEMA_VERSION:
@@ -392,10 +465,8 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
             _migrate(conn)
-    except sqlite3.DatabaseError as error:
-        raise WorkspaceError(_open_failure(error, path)) from None
-    if stat.S_IMODE(path.stat().st_mode) & 0o077:
-        os.chmod(path, 0o600)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        raise _open_failure(error, path) from None
 
 
 def _configure_read_only(conn: sqlite3.Connection, path: Path) -> None:
@@ -404,8 +475,9 @@ def _configure_read_only(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute("PRAGMA query_only = ON")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise WorkspaceError(_open_failure(error, path)) from None
+        _read_schema(conn)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        raise _open_failure(error, path) from None
     if app_id != APPLICATION_ID:
         raise WorkspaceError(f"{path} is not a Facilitator workspace")
     if version > SCHEMA_VERSION:
@@ -414,6 +486,99 @@ def _configure_read_only(conn: sqlite3.Connection, path: Path) -> None:
         raise WorkspaceError(
             f"{path} needs updating before it can be read; open it once without read-only"
         )
+
+
+def _read_schema(conn: sqlite3.Connection) -> bool:
+    """Read the schema's text (a few dozen short rows: well under a millisecond), so damage to it
+    is found at open rather than by the first query that needs the damaged part. Whether the
+    file holds any table (or index...) at all."""
+    return bool(conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+
+
+def _keep_private(path: Path) -> None:
+    """Take group and other permissions off the workspace and its companions: best effort.
+
+    Never adds any (a file the user made read-only stays so), and a file of another owner (a
+    workspace shared on purpose) is left as it is: hardening is no reason to refuse to open."""
+    for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        try:
+            mode = stat.S_IMODE(os.stat(file).st_mode)
+            if mode & 0o077:
+                os.chmod(file, mode & ~0o077)
+        except OSError:  # gone meanwhile, or not ours to change (EPERM)
+            continue
+
+
+def damage_in(error: BaseException) -> str | None:
+    """What `error` says is wrong with the file, in a few words, when it means the file itself is
+    damaged: SQLite found a malformed page (or no database at all), or stored text is not UTF-8.
+    None for anything else (a busy file, a full disk, a bug).
+
+    A UnicodeDecodeError is damage only when an SQLite call raised it (its message quoted damaged
+    bytes of the schema): pass one only from around such a call."""
+    if isinstance(error, UnicodeDecodeError) and isinstance(error.object, bytes):
+        return _one_line(error.object.decode("utf-8", "replace"))
+    if not isinstance(error, sqlite3.DatabaseError):
+        return None
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:  # SQLite's own: its code says (its words may not: "malformed JSON")
+        damaged = code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    else:  # Python's, reading a stored text
+        damaged = str(error).startswith("Could not decode to UTF-8")
+    return _one_line(str(error)) if damaged else None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Unwritable(WorkspaceError):
+    """The workspace could not be opened because nothing can be written beside it (its -shm
+    index): `refusal` is what every operation says if it is read without that index."""
+
+    def __init__(self, message: str, refusal: str) -> None:
+        super().__init__(message)
+        self.refusal = refusal
+
+
+def _open_failure(error: sqlite3.Error | UnicodeDecodeError, path: Path) -> WorkspaceError:
+    damage = damage_in(error)
+    if damage is not None:
+        return WorkspaceError(f"{path} is damaged or not a Facilitator workspace ({damage})")
+    text = _one_line(str(error))
+    if "readonly" in text or "read-only" in text:
+        return WorkspaceError(f"cannot write to {path}: the file or its folder is read-only")
+    if "locked" in text or "busy" in text:
+        return WorkspaceError(f"{path} is busy: another program is writing to it")
+    if _cannot_write_beside(error):
+        if _disk_full(path):
+            return _Unwritable(
+                f"cannot open {path}: the disk holding it is full (free some space; nothing"
+                " stored is lost)",
+                "not recorded: the disk is full (free some space, then open the workspace again;"
+                " everything before this is safe)",
+            )
+        return _Unwritable(
+            f"cannot open {path}: {text}",
+            f"not recorded: {path} could only be opened read-only ({text})",
+        )
+    return WorkspaceError(f"cannot open {path}: {text}")
+
+
+def _cannot_write_beside(error: sqlite3.Error | UnicodeDecodeError) -> bool:
+    """An I/O error (or a full disk) while opening: SQLite could not make or grow the files it
+    keeps beside the workspace (-shm, -wal)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return False
+    return code & 0xFF in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN)
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
 
 
 def _newer(path: Path, version: int) -> str:
@@ -434,20 +599,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _open_failure(error: sqlite3.Error, path: Path) -> str:
-    text = str(error)
-    if "not a database" in text or "malformed" in text:
-        return f"{path} is damaged or not a Facilitator workspace ({text})"
-    if "readonly" in text or "read-only" in text:
-        return f"cannot write to {path}: the file or its folder is read-only"
-    if "locked" in text or "busy" in text:
-        return f"{path} is busy: another program is writing to it"
-    return f"cannot open {path}: {text}"
-
-
 def _write_failure(error: sqlite3.Error, path: Path) -> str:
-    text = str(error)
-    if "full" in text:
+    text = _one_line(str(error))
+    if "full" in text or (_cannot_write_beside(error) and _disk_full(path)):
         return "not recorded: the disk is full (free some space; everything before this is safe)"
     if "readonly" in text or "read-only" in text:
         return f"not recorded: {path} is read-only"

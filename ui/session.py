@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import TracebackType
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from facilitator import live
 from facilitator.errors import FacilitatorError, WorkspaceError
-from facilitator.lock import WorkspaceLock
+from facilitator.lock import DamageNote, WorkspaceLock
 from facilitator.model import MeetingId, MeetingStatus
-from facilitator.store import Change, Row, Workspace
+from facilitator.store import Change, Row, Workspace, damage_in
 from ui.undo import OperationCommand, Outcome
 
 TICK_MS = 1000
@@ -33,6 +36,15 @@ class Session(QObject):
         tick(): once a second while a meeting is open, to repaint timers.
         error(str): an operation was refused; one line to show without blocking anyone.
         workspace_replaced(object): `ws` is another Workspace (the file reopened after a restore).
+        damaged(str): the workspace turned out damaged while in use (once per file): one line
+            to keep in sight, saying what to do.
+
+    Damage found while reading (SQLite reports a malformed page, or stored text that is not
+    UTF-8) is the file's fault, not the code's: wherever it surfaces, in a panel's reload or in
+    an operation, it is announced once as `damaged` instead of a traceback, and what cannot be
+    read shows as nothing (a panel keeps the rows it had). Work goes on where the file still
+    reads; the lock keeps a note, so the next start sets the file aside and offers the newest
+    good backup (`ui.startup`). Nothing is written to the damaged file on that account.
     """
 
     changed = Signal(object)
@@ -41,6 +53,7 @@ class Session(QObject):
     tick = Signal()
     error = Signal(str)
     workspace_replaced = Signal(object)
+    damaged = Signal(str)
 
     def __init__(
         self, ws: Workspace, parent: QObject | None = None, *, lock: WorkspaceLock | None = None
@@ -62,6 +75,8 @@ class Session(QObject):
         self._follow_failed = False
         if ws.read_only:  # a window that records announces its own operations as they run
             self._ticker.timeout.connect(self.follow_recording)  # before the tick repaints
+        self.damage: str | None = None  # what `damaged` said, once it has
+        _report_damage_to(self)
 
     # -- the meeting on screen -------------------------------------------------------------------
 
@@ -75,6 +90,9 @@ class Session(QObject):
                 resumed = live.resume_meeting(self.ws, meeting_id=meeting_id)
             except FacilitatorError as error:
                 self.report(error)
+            except sqlite3.DatabaseError as error:
+                if not self.found_damage(error):
+                    raise
         self.meeting_opened.emit(meeting_id)
         if resumed is not None:
             self.changed.emit(resumed)
@@ -143,6 +161,35 @@ class Session(QObject):
     def report(self, error: FacilitatorError | str) -> None:
         self._refusals += 1
         self.error.emit(str(error))
+        if self.ws.damage is not None:  # an operation met it
+            self._announce_damage(self.ws.damage)
+
+    def found_damage(self, error: BaseException) -> bool:
+        """Whether `error` (from reading the workspace) means its file is damaged; if so, it is
+        announced (once)."""
+        problem = damage_in(error) if isinstance(error, sqlite3.DatabaseError) else None
+        if problem is None:
+            return False
+        self._announce_damage(problem)
+        return True
+
+    def _announce_damage(self, problem: str) -> None:
+        if self.damage is not None:
+            return
+        if self.lock is None:  # read-only: the window that records sets it aside
+            then = "the window that records sets it aside when it is started again"
+        else:
+            if self.ws.file_identity is not None:
+                self.lock.note_damage(DamageNote(problem, self.ws.file_identity))
+            then = (
+                "export the minutes now if you need them, then close the window and start it"
+                " again to set it aside and open the newest good backup"
+            )
+        self.damage = (
+            f"The workspace is damaged ({problem}), so some of it cannot be shown; {then}"
+            " (nothing is deleted)."
+        )
+        self.damaged.emit(self.damage)
 
     def follow_recording(self) -> Change | None:
         """In a read-only window, show what another window has recorded since the last look:
@@ -169,6 +216,8 @@ class Session(QObject):
                 tables = self.ws.table_names()
             gone = self.meeting_id is not None and self.meeting() is None
         except (sqlite3.Error, WorkspaceError) as error:  # out of reach: say so once, look again
+            if self.found_damage(error):
+                return None
             if not self._follow_failed:
                 self._follow_failed = True
                 self.report(f"could not read what the other window recorded: {error}")
@@ -235,11 +284,36 @@ class Session(QObject):
         try:
             live.mark_alive(self.ws, meeting_id=self.meeting_id)
         except (sqlite3.Error, FacilitatorError) as error:  # a full disk must not stop the meeting
-            self.report(f"could not note that the meeting is still recording: {error}")
+            if not self.found_damage(error):
+                self.report(f"could not note that the meeting is still recording: {error}")
 
     def use_workspace(self, ws: Workspace) -> None:
         """Work on `ws` from now on (the same file reopened after a restore); the caller opens a
         meeting next, which refreshes every panel."""
         self.undo_stack.clear()
         self.ws = ws
+        if self.damage is not None:  # another file now: what was found does not hold for it
+            self.damage = None
+            if self.lock is not None:
+                self.lock.note_damage(None)
         self.workspace_replaced.emit(ws)
+
+
+def _report_damage_to(session: Session) -> None:
+    """From now on, damage to `session`'s workspace that reaches the event loop uncaught (a
+    panel reading it) is announced by the session, not printed as a traceback; anything else
+    goes on to the hook there was (a traceback: a bug). The hook does not keep `session` alive.
+    """
+    previous = sys.excepthook
+    owner = weakref.ref(session)
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        alive = owner()
+        try:
+            if alive is not None and alive.found_damage(error):
+                return
+        except RuntimeError:  # the session's Qt object is gone (a test's window closed)
+            pass
+        previous(kind, error, tb)
+
+    sys.excepthook = hook

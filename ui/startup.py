@@ -8,6 +8,8 @@
 The full start-up check (`check_on_open`: ~0.1 s on a workspace of 1,000 meetings) runs only when
 the last session did not end cleanly (a `-wal` file was left beside the workspace: a crash, a
 kill, a dead battery) or when the file cannot be opened at all; a clean start costs one `stat`.
+Damage the last window met while in use (which the check may not see: text that is not UTF-8) was
+noted in the lock (`Session.damaged`): that file is set aside without a check.
 """
 
 from __future__ import annotations
@@ -74,7 +76,9 @@ def open_workspace(path: Path, *, ask_read_only: AskReadOnly) -> Opened:
             raise
         return Opened(Workspace.open(path, read_only=True), None, held_by=str(error))
     try:
-        damage = _set_aside_if_damaged(path, lock) if left_unclean(path) else None
+        damage = _set_aside_if_noted(path, lock)
+        if damage is None and left_unclean(path):
+            damage = _set_aside_if_damaged(path, lock)
         try:
             ws = Workspace.open(path)
         except WorkspaceError:
@@ -99,6 +103,23 @@ def is_damage(problem: str) -> bool:
     """A problem that means the file is damaged, not that it is some other kind of file (which
     is never moved: it may be a document given by mistake)."""
     return "damaged" in problem or "audit log" in problem
+
+
+def _set_aside_if_noted(path: Path, lock: WorkspaceLock) -> Damage | None:
+    """Set the file aside if the last window to hold it found it damaged (and it is still that
+    file, not a backup restored in its place since)."""
+    noted = lock.noted_damage
+    if noted is None:
+        return None
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    if (found.st_dev, found.st_ino) != noted.file:
+        return None
+    from facilitator.recovery import set_aside_damaged
+
+    return Damage(f"{path} is damaged ({noted.problem})", set_aside_damaged(path, lock=lock))
 
 
 def _set_aside_if_damaged(path: Path, lock: WorkspaceLock) -> Damage | None:
@@ -130,7 +151,8 @@ def ask_read_only(reason: str) -> bool:
 
 
 def announce(window: MainWindow, opened: Opened) -> None:
-    """Tell the facilitator, in the window's banner, how the workspace was opened."""
+    """Tell the facilitator, in the window's banner, how the workspace was opened, and, should it
+    turn out damaged later, that too."""
     if opened.held_by:
         window.notice.say(
             f"Read-only: {opened.held_by}. What that window records shows here within a"
@@ -141,3 +163,9 @@ def announce(window: MainWindow, opened: Opened) -> None:
         from ui.backups_window import DamageNotice
 
         DamageNotice(window, opened.damage).look_for_backup()
+    from ui.notice import Tone
+
+    session = window.session
+    session.damaged.connect(lambda text: window.notice.say(text, Tone.REFUSED))
+    if session.damage is not None:  # found while opening the meeting, before this was connected
+        window.notice.say(session.damage, Tone.REFUSED)

@@ -1,15 +1,22 @@
 """When the disk is full or the file cannot be written: the action is refused in one line that says
-it was not recorded, nothing already stored is lost, and work goes on once writing is possible."""
+it was not recorded, nothing already stored is lost, and work goes on once writing is possible. A
+workspace closed before the disk filled up can still be read (and its minutes exported)."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from facilitator import board, live
+from facilitator.clock import FakeClock
 from facilitator.errors import WorkspaceError
-from facilitator.integrity import verify
+from facilitator.integrity import verify, verify_file
+from facilitator.lock import WorkspaceLock
 from facilitator.model import MeetingId
 from facilitator.store import Workspace
 from tests.facilitator.helpers import small_meeting
@@ -133,3 +140,79 @@ def test_a_file_that_turns_read_only_refuses_writes_then_recovers(fresh_ws: Work
     texts = [r["text"] for r in fresh_ws.rows("SELECT text FROM concerns ORDER BY id")]
     assert texts == ["Reading", "Writing"]
     assert verify(fresh_ws).ok
+
+
+# -- opening on a full disk ------------------------------------------------------------------------
+
+
+@contextmanager
+def no_room_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A disk with no room left: it says it has no free space, and no file of this process can
+    grow past 16 KiB (writes fail, as they do on a full disk; EFBIG here, ENOSPC there), so SQLite
+    cannot make a workspace's -shm index (32 KiB). Files already there read as usual."""
+    import signal
+
+    resource = pytest.importorskip("resource")  # POSIX
+    with monkeypatch.context() as patch:
+        patch.setattr(shutil, "disk_usage", lambda path: SimpleNamespace(free=0))
+        old_signal = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, hard))
+        try:
+            yield
+        finally:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+            signal.signal(signal.SIGXFSZ, old_signal)
+
+
+@pytest.fixture
+def closed_demo(db_path: Path, demo_ws: Workspace) -> Path:
+    """The sample case, its window closed cleanly: no -wal or -shm beside it."""
+    demo_ws.close()
+    return db_path
+
+
+def test_a_workspace_on_a_full_disk_is_still_read_and_refuses_changes_saying_why(
+    closed_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with no_room_left(monkeypatch), Workspace.open(closed_demo) as ws:  # as `actions` opens it
+        assert ws.read_only
+        assert ws.scalar("SELECT count(*) FROM meetings") == 2
+        meeting_id = MeetingId(ws.scalar("SELECT max(id) FROM meetings"))
+        with pytest.raises(WorkspaceError) as refused:
+            board.add_concern(ws, meeting_id=meeting_id, text="never stored")
+        assert str(refused.value).startswith("not recorded: the disk is full")
+        assert verify_file(closed_demo).ok  # `facilitator verify` opens it read-only
+    with Workspace.open(closed_demo) as ws:  # room again: recording as usual
+        board.add_concern(ws, meeting_id=meeting_id, text="stored")
+
+
+def test_a_full_disk_is_named_when_the_log_beside_the_workspace_keeps_it_from_being_read(
+    db_path: Path, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write-ahead log left by a crash may hold changes the main file lacks: reading the main
+    file alone would show an older record, so it is not read at all, and the reason is given."""
+    ws = Workspace.open(db_path, clock=clock)
+    meeting_id, _ = small_meeting(ws)
+    board.add_note(ws, meeting_id=meeting_id, text="only in the log")
+    crashed = tmp_path / "crashed.sqlite3"
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{db_path}{suffix}", f"{crashed}{suffix}")
+    ws.close()
+    before = [Path(f"{crashed}{s}").read_bytes() for s in ("", "-wal")]
+    with no_room_left(monkeypatch), pytest.raises(WorkspaceError) as refused:
+        Workspace.open(crashed)
+    assert str(refused.value) == (
+        f"cannot open {crashed}: the disk holding it is full (free some space; nothing stored"
+        " is lost)"
+    )
+    assert [Path(f"{crashed}{s}").read_bytes() for s in ("", "-wal")] == before
+
+
+def test_a_workspace_a_window_holds_is_not_read_without_its_index(
+    closed_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading without the index is safe only while nothing writes: never while a window has it."""
+    refused = pytest.raises(WorkspaceError, match="the disk holding it is full")
+    with WorkspaceLock(closed_demo), no_room_left(monkeypatch), refused:
+        Workspace.open(closed_demo, read_only=True)

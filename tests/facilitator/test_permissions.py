@@ -3,6 +3,7 @@ whatever the user's umask."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 from facilitator import board
 from facilitator.backups import BackupPolicy, make_backup, restore
 from facilitator.clock import FakeClock
+from facilitator.errors import WorkspaceError
 from facilitator.exchange import export_json
 from facilitator.lock import WorkspaceLock
 from facilitator.model import MeetingId
@@ -82,3 +84,61 @@ def test_a_restored_workspace_and_the_file_set_aside_are_owner_only(
 def test_a_damaged_file_set_aside_stays_owner_only(ws: Workspace, db_path: Path) -> None:
     ws.close()
     assert mode(set_aside_damaged(db_path)) == 0o600
+
+
+# -- hardening only takes permissions away ---------------------------------------------------------
+
+
+def companions(path: Path) -> tuple[Path, Path]:
+    wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
+    return wal, shm
+
+
+def test_a_workspace_others_could_read_is_narrowed_to_its_owner(db_path: Path) -> None:
+    Workspace.open(db_path).close()
+    db_path.chmod(0o664)
+    with Workspace.open(db_path):
+        assert [mode(f) for f in (db_path, *companions(db_path))] == [0o600, 0o600, 0o600]
+
+
+def test_a_workspace_made_read_only_is_never_made_writable(db_path: Path) -> None:
+    """The user's own `chmod 444` stands: only group and other permissions are taken away, on the
+    file and on the log and index SQLite makes beside it (which copy its permissions)."""
+    Workspace.open(db_path).close()
+    db_path.chmod(0o444)
+    with Workspace.open(db_path):
+        files = [f for f in (db_path, *companions(db_path)) if f.exists()]
+        assert [mode(f) for f in files] == [0o400] * len(files)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to a read-only file")
+def test_a_read_only_workspace_refuses_every_change_in_one_line(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Workspace.open(db_path, clock=clock) as ws:
+        meeting_id, _ = small_meeting(ws)
+    db_path.chmod(0o444)
+    before = db_path.read_bytes()
+    with Workspace.open(db_path, clock=clock) as ws:
+        assert ws.scalar("SELECT count(*) FROM meetings") == 1
+        with pytest.raises(WorkspaceError, match=r"^not recorded: .* is read-only"):
+            board.add_note(ws, meeting_id=meeting_id, text="never stored")
+    assert mode(db_path) == 0o400 and db_path.read_bytes() == before
+
+
+def test_a_shared_workspace_of_another_owner_opens_as_it_is(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workspace another user owns (and shares, mode 666) cannot be narrowed: that is no reason
+    to refuse it. (The file system's EPERM is simulated: root may change anyone's file.)"""
+    Workspace.open(db_path).close()
+    db_path.chmod(0o666)
+    WorkspaceLock(db_path).path.touch(mode=0o666)
+
+    def not_the_owner(path: object, mode: int, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted", str(path))
+
+    monkeypatch.setattr(os, "chmod", not_the_owner)
+    with WorkspaceLock(db_path), Workspace.open(db_path) as ws:
+        assert ws.scalar("SELECT count(*) FROM meetings") == 0
+    assert mode(db_path) == 0o666

@@ -56,11 +56,18 @@ def blank_schema_page(data: bytearray) -> bytearray:
     return data
 
 
+def flipped_byte_in_the_schema_text(data: bytearray) -> bytearray:
+    at = data.index(b"CREATE TABLE meetings") + 2
+    data[at] ^= 0xFF  # no longer UTF-8, and SQLite quotes it in its complaint
+    return data
+
+
 DAMAGE: dict[str, Callable[[bytearray], bytearray]] = {
     "truncated file": truncate,
     "zeroed header page": zero_header_page,
     "random bytes in the middle": random_bytes_in_the_middle,
     "overwritten schema page": blank_schema_page,
+    "a flipped byte in the schema's text": flipped_byte_in_the_schema_text,
 }
 
 

@@ -15,7 +15,8 @@ import pytest
 from facilitator.errors import WorkspaceError
 from facilitator.paths import workspace_path
 from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
-from facilitator.store import Workspace
+from facilitator.store import Workspace, damage_in
+from tests.facilitator.damage import damage_table, flip_in_schema_text
 
 CONTRACT = {
     "cases": {"id", "label", "created_at"},
@@ -104,6 +105,75 @@ def test_a_damaged_file_is_refused_with_one_line(db_path: Path, fresh_ws: Worksp
     with pytest.raises(WorkspaceError) as raised:
         Workspace.open(db_path)
     assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize("read_only", [False, True], ids=["to record", "read-only"])
+def test_a_flipped_byte_in_the_schema_is_damage_said_in_one_line(
+    db_path: Path, demo_ws: Workspace, read_only: bool
+) -> None:
+    demo_ws.close()
+    flip_in_schema_text(db_path, b"CREATE TABLE meetings")
+    with pytest.raises(WorkspaceError) as raised:
+        Workspace.open(db_path, read_only=read_only)
+    line = str(raised.value)
+    assert line.startswith(f"{db_path} is damaged") and "malformed database schema" in line
+    assert "\n" not in line
+
+
+def test_text_in_the_schema_that_is_not_utf8_is_found_at_open(
+    db_path: Path, demo_ws: Workspace
+) -> None:
+    """SQLite parses around a damaged byte inside a quoted name in a CHECK: the open reads the
+    schema's text, so the damage shows now, not in some later query (or migration)."""
+    demo_ws.close()
+    flip_in_schema_text(db_path, b"'pre_iep_dialogue'")
+    with pytest.raises(
+        WorkspaceError, match=r"is damaged .*Could not decode to UTF-8 column 'sql'"
+    ):
+        Workspace.open(db_path)
+
+
+def test_an_operation_that_meets_damage_is_refused_in_one_line(
+    db_path: Path, demo_ws: Workspace
+) -> None:
+    from facilitator import board
+    from facilitator.model import HeldBy
+
+    meeting = demo_ws.scalar("SELECT max(id) FROM meetings")
+    events = demo_ws.last_event_id()
+    demo_ws.close()
+    damage_table(db_path, "non_negotiables")
+    with Workspace.open(db_path) as ws:  # the open reads the schema only: it cannot see this
+        assert ws.damage is None
+        with pytest.raises(WorkspaceError) as raised:
+            board.add_non_negotiable(
+                ws, meeting_id=meeting, text="Bus", held_by=HeldBy.FAMILY, basis="", team_only=False
+            )
+        assert str(raised.value) == (
+            f"not recorded: {db_path} is damaged (database disk image is malformed)"
+        )
+        assert ws.damage == "database disk image is malformed"
+        assert ws.last_event_id() == events
+
+
+def test_damage_in_an_error_says_what_is_damaged_and_nothing_else(demo_ws: Workspace) -> None:
+    with pytest.raises(sqlite3.OperationalError) as not_json:
+        demo_ws.scalar("SELECT json_extract('{', '$.a')")  # "malformed JSON": no damage
+    malformed = sqlite3.DatabaseError("database disk image is malformed")
+    malformed.sqlite_errorcode = sqlite3.SQLITE_CORRUPT
+    undecodable = sqlite3.OperationalError("Could not decode to UTF-8 column 'ended_at' with text")
+    quoted = UnicodeDecodeError("utf-8", b'near "CR\xbaATE": syntax error', 8, 9, "invalid")
+    assert damage_in(malformed) == "database disk image is malformed"
+    assert damage_in(undecodable) == "Could not decode to UTF-8 column 'ended_at' with text"
+    assert damage_in(quoted) == 'near "CR\ufffdATE": syntax error'
+    for other in (
+        not_json.value,
+        sqlite3.OperationalError("database is locked"),
+        sqlite3.OperationalError("no such column: x"),  # a bug
+        sqlite3.IntegrityError("NOT NULL constraint failed: concerns.text"),  # a bug
+        ValueError("not sqlite"),
+    ):
+        assert damage_in(other) is None
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")

@@ -17,10 +17,11 @@ from facilitator import board, deletion, live, recovery
 from facilitator.backups import make_backup, restore
 from facilitator.demo import create_demo
 from facilitator.errors import WorkspaceError
-from facilitator.lock import WorkspaceLock
+from facilitator.lock import DamageNote, WorkspaceLock
 from facilitator.model import MeetingId
 from facilitator.store import Workspace
 from facilitator.workspace_files import companion
+from tests.facilitator.damage import damage_table, flip_in_schema_text, undecodable_text
 from ui import startup
 from ui.app import run_window
 from ui.auto_backups import backup_policy
@@ -170,6 +171,87 @@ def test_a_workspace_that_will_not_open_is_damage_too(
     searched(qtbot, window)
     assert "No backup that verifies was found" in window.notice.text()
     assert not window.notice.action.isVisible()
+
+
+def test_a_flipped_byte_in_the_schema_is_damage_set_aside_at_start_up(workspace: Path) -> None:
+    flip_in_schema_text(workspace, b"CREATE TABLE meetings")
+    opened = open_workspace(workspace, ask_read_only=never_asked)
+    try:
+        assert opened.damage is not None and "malformed database schema" in opened.damage.problem
+        assert opened.damage.aside.exists()
+    finally:
+        opened.close()
+
+
+def last_meeting(path: Path) -> MeetingId:
+    with Workspace.open(path, read_only=True) as ws:
+        return MeetingId(ws.scalar("SELECT max(id) FROM meetings"))
+
+
+def test_damage_found_while_reading_is_said_once_and_the_next_start_sets_the_file_aside(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+) -> None:
+    """The start-up check cannot see every damage (a clean start skips it): a panel that cannot
+    read its table shows nothing, the window says why and what to do, once, with no traceback;
+    the next start sets the file aside."""
+    meeting = last_meeting(workspace)
+    damage_table(workspace, "non_negotiables")
+    opened = open_workspace(workspace, ask_read_only=never_asked)
+    assert opened.damage is None  # a clean start: not checked
+    window = show(qtbot, settings, opened, opened_window)
+    said: list[str] = []
+    window.session.damaged.connect(said.append)
+    window.open_meeting(meeting)
+    window.open_meeting(None)
+    window.open_meeting(meeting)  # every panel reads again: said once all the same
+    assert said == [window.session.damage]
+    assert said[0].startswith("The workspace is damaged (database disk image is malformed)")
+    assert "start it again to set it aside and open the newest good backup" in said[0]
+    assert window.notice.tone is Tone.REFUSED and said[0] in window.notice.text()
+    assert all(model.rowCount() == 0 for model in window.non_negotiables.models.values())
+    assert window.concerns.models[0].rowCount() > 0  # what still reads is shown
+    window.close()
+    opened.close()
+    again = open_workspace(workspace, ask_read_only=never_asked)
+    try:
+        assert again.damage is not None
+        assert again.damage.problem == f"{workspace} is damaged (database disk image is malformed)"
+        assert again.damage.aside.exists() and again.ws.scalar("SELECT count(*) FROM meetings") == 0
+    finally:
+        again.close()
+
+
+def test_text_that_is_not_utf8_in_the_meeting_opened_is_said_once(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+) -> None:
+    meeting = last_meeting(workspace)
+    undecodable_text(workspace, "meetings", "ended_at", meeting)
+    opened = open_workspace(workspace, ask_read_only=never_asked)
+    window = show(qtbot, settings, opened, opened_window)
+    window.open_meeting(meeting)  # resuming it reads the meeting first
+    assert window.notice.tone is Tone.REFUSED
+    assert "damaged (Could not decode to UTF-8 column 'ended_at'" in window.notice.text()
+
+
+def test_damage_noted_in_a_file_since_replaced_is_not_held_against_the_new_one(
+    workspace: Path,
+) -> None:
+    """A backup restored in the damaged file's place is another file: it is opened as usual."""
+    lock = WorkspaceLock(workspace)
+    lock.acquire(program=startup.PROGRAM)
+    lock.note_damage(DamageNote("database disk image is malformed", (0, 0)))
+    lock.release()
+    opened = open_workspace(workspace, ask_read_only=never_asked)
+    try:
+        assert opened.damage is None and opened.ws.scalar("SELECT count(*) FROM meetings") == 2
+    finally:
+        opened.close()
 
 
 def test_a_first_start_makes_the_workspace_and_its_folder(tmp_path: Path) -> None:
