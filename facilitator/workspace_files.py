@@ -67,7 +67,10 @@ def set_aside(path: Path, target: Path, *, keep_in_place: bool = False) -> None:
     With `keep_in_place`, the main file stays where it is too (a hard link, where the file system
     allows it), so that `path` never stops existing until the caller replaces it atomically.
     Raises WorkspaceError in one line; whatever was moved before a failure keeps its new name.
+    A folder is never a workspace: it is refused, and nothing is moved.
     """
+    if path.is_dir():
+        raise WorkspaceError(f"{path} is a folder, not a workspace file; nothing was moved")
     try:
         if keep_in_place:
             try:

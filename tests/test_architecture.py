@@ -33,6 +33,8 @@ def test_headless_commands_never_load_qt_or_python_docx(tmp_path: Path) -> None:
         "from click.testing import CliRunner\n"
         "from facilitator.cli import build_cli\n"
         "cli = build_cli(ui.launcher.open_window)\n"
+        "from facilitator.store import Workspace\n"
+        "Workspace.open(sys.argv[1]).close()\n"  # verify reads a workspace, never makes one
         "r = CliRunner().invoke(cli, ['verify', '--db', sys.argv[1]])\n"
         "assert r.exit_code == 0, r.output\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'docx')]\n"

@@ -33,7 +33,7 @@ def window_options(args: list[str]) -> tuple[str | None, int | None] | None:
             value = rest.pop(0)
         if name == "--db" and value:
             db = value
-        elif name == "--meeting" and value.isascii() and value.isdigit():
+        elif name == "--meeting" and value.isascii() and value.isdigit() and 0 < int(value) < 2**63:
             meeting = int(value)
         else:
             return None

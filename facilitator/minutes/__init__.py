@@ -50,12 +50,14 @@ def write_minutes(
     `author` goes into the document's author fields (empty by default: never the computer's user
     name); `now` is the export time (default: the current time). The meeting is not changed.
     Raises `NotFound` for an unknown meeting, `ValueError` for an unknown language and
-    `FacilitatorError` when `out` cannot be written.
+    `FacilitatorError` when `out` cannot be written or is a database (the workspace above all).
     """
+    from facilitator.files import refuse_database_target
     from facilitator.minutes.content import build_minutes
     from facilitator.minutes.docx_writer import render
     from facilitator.minutes.sources import gather
 
+    refuse_database_target(Path(out), workspace=ws.path)  # before the work of building it
     src = gather(ws, meeting_id, audience=audience, now=now)
     minutes = build_minutes(src, language)
     if audience == "parent" and minutes.has_team_only:

@@ -14,11 +14,16 @@ from facilitator.minutes import wording as w
 from facilitator.minutes.document import Block, Heading, Minutes, Paragraph, Properties, Row, Table
 from facilitator.minutes.language import ENGLISH, copy_languages
 from facilitator.minutes.outcomes import outcome_sections
+from facilitator.minutes.sanitise import shorten
 from facilitator.minutes.sources import Sources
 from facilitator.minutes.wording import N_, Wording, Words
 from facilitator.model import MeetingKind, MeetingStatus, Role
 
 MEDIATION_RULE = "34 CFR 300.506(b)(8)"
+# Characters of the meeting title repeated in every page header (the title block has it whole):
+# a header that grows with the title pushes the page's text away, and a very long one stalls
+# word processors laying out every page.
+HEADER_TITLE_LIMIT = 120
 
 
 def build_minutes(src: Sources, language: str | None = None) -> Minutes:
@@ -60,7 +65,9 @@ def build_minutes(src: Sources, language: str | None = None) -> Minutes:
         details=tuple(_details(src, say, copy)),
         blocks=tuple(blocks),
         header_marks=tuple(marks),
-        header_text=" · ".join(t for t in (meeting["title"], day) if t),
+        header_text=" · ".join(
+            t for t in (shorten(meeting["title"], HEADER_TITLE_LIMIT), day) if t
+        ),
         header_copy=copy,
         footer_text=say.label(
             lambda one: one._("Exported {date} {at_time}").format(

@@ -11,6 +11,7 @@ import csv
 import io
 from pathlib import Path
 
+from facilitator.files import refuse_database_target
 from facilitator.minutes import wording as w
 from facilitator.minutes.document import Audience
 from facilitator.minutes.files import write_atomically
@@ -65,7 +66,9 @@ def write_actions_csv(
     audience: Audience = "parent",
     language: str | None = None,
 ) -> Path:
-    """Write the CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents)."""
+    """Write the CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents); never
+    over the workspace or any other database."""
+    refuse_database_target(Path(out), workspace=ws.path)
     text = actions_csv(ws, meeting_id, audience=audience, language=language)
     return write_atomically(Path(out), text.encode("utf-8-sig"))
 

@@ -28,6 +28,7 @@ Element = Any  # an lxml element
 TEMPLATE = Path(__file__).with_name("styles.docx")
 TEXT_WIDTH = 9360  # twips between the margins of a US Letter page with 1-inch margins
 PROPERTY_LIMIT = 255  # characters python-docx (and Word) allow in a core property
+HEADER_LIMIT = 200  # characters of any one piece of a page header or footer, whatever it holds
 DETAIL_LABEL_FIT = 14  # characters of a bold label that fit before the title block's tab stop
 
 _STYLES = {
@@ -235,12 +236,14 @@ class _Writer:
             for index, mark in enumerate(m.header_marks):
                 if index:
                     self._run(p, "   ·   ", "mark")
-                self._run(p, one_line(mark), "mark")
-        header.append(
-            self.paragraph("header", one_line(m.header_text) + "\t" + one_line(m.header_copy))
+                self._run(p, one_line(mark, limit=HEADER_LIMIT), "mark")
+        header_text, header_copy, footer_text, page_of = (
+            one_line(text, limit=HEADER_LIMIT)
+            for text in (m.header_text, m.header_copy, m.footer_text, m.page_of)
         )
-        p = self.paragraph("footer", one_line(m.footer_text) + "\t")
-        for index, piece in enumerate(_FIELD.split(one_line(m.page_of))):
+        header.append(self.paragraph("header", header_text + "\t" + header_copy))
+        p = self.paragraph("footer", footer_text + "\t")
+        for index, piece in enumerate(_FIELD.split(page_of)):
             if index % 2:
                 self._field(p, "PAGE" if piece == "page" else "NUMPAGES")
             elif piece:

@@ -2,7 +2,8 @@
 
 An export is built in memory, written to a temporary file in the target folder, flushed to disk,
 then moved onto the target in one step (`os.replace`): a reader never sees half a file, and if
-anything fails the old file is still there, unchanged.
+anything fails the old file is still there, unchanged. An export never replaces a database (the
+workspace, its companion files, or any other SQLite file), whatever name it is given.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError
+from facilitator.files import refuse_database_target
 from facilitator.minutes.sanitise import xml_text
 
 NAME_LIMIT = 150  # characters: well inside every common file system's limit, path included
@@ -27,11 +29,13 @@ _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 def write_atomically(out: Path, data: bytes) -> Path:
     """Put `data` at `out`, all or nothing. Raises `FacilitatorError` with one clear line when
-    the target is a folder, read-only, locked by another program, or its folder is missing."""
+    the target is a folder, a database (see `refuse_database_target`), read-only, locked by
+    another program, or its folder is missing."""
     out = Path(out)
     folder = out.parent
     if out.is_dir():
         raise FacilitatorError(f"cannot write {out}: it is a folder")
+    refuse_database_target(out)
     if not folder.is_dir():
         raise FacilitatorError(f"cannot write {out}: the folder {folder} does not exist")
     old_mode = _mode(out)

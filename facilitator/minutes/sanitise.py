@@ -35,3 +35,16 @@ def one_line(text: str, *, limit: int | None = None) -> str:
 def lines(text: str) -> list[str]:
     """XML-safe text split at its line breaks (always at least one, possibly empty, line)."""
     return xml_text(text).split("\n")
+
+
+def shorten(text: str, limit: int) -> str:
+    """`one_line(text)` cut to at most `limit` characters at a word boundary, with an ellipsis
+    (mid-word only when a single word is longer than half the limit): for a title repeated in
+    every page header, which must not grow with the title."""
+    line = one_line(text)
+    if len(line) <= limit:
+        return line
+    head = line[:limit]
+    at = head.rfind(" ")
+    cut = head[:at] if at > limit // 2 else head[: limit - 1]
+    return cut.rstrip(" ,;:·-–—") + "…"

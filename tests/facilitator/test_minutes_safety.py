@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
 import tempfile
@@ -21,11 +22,14 @@ from hypothesis import strategies as st
 from facilitator import board, meetings
 from facilitator.demo import create_demo
 from facilitator.errors import FacilitatorError
+from facilitator.integrity import backup
 from facilitator.meetings import NewParticipant
-from facilitator.minutes import safe_file_name, write_minutes
+from facilitator.minutes import safe_file_name, write_actions_csv, write_minutes
+from facilitator.minutes.content import HEADER_TITLE_LIMIT
 from facilitator.minutes.document import Heading, Minutes, Paragraph, Properties, Row, Table
 from facilitator.minutes.docx_writer import render
-from facilitator.minutes.sanitise import lines, one_line, xml_text
+from facilitator.minutes.files import write_atomically
+from facilitator.minutes.sanitise import lines, one_line, shorten, xml_text
 from facilitator.model import MeetingId, Role
 from facilitator.store import Workspace
 from facilitator.text import clean_text
@@ -253,3 +257,81 @@ def test_libreoffice_converts_both_copies_to_pdf(fresh_ws: Workspace, tmp_path: 
             ).stdout
             page, heading = expected[source.stem]
             assert page in text and heading in text
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "short"),
+    [
+        ("Annual IEP meeting", 120, "Annual IEP meeting"),
+        ("Annual IEP meeting for Maya", 20, "Annual IEP meeting…"),
+        ("Annual IEP meeting, second part", 20, "Annual IEP meeting…"),
+        ("x" * 30, 20, "x" * 19 + "…"),
+        ("a " + "x" * 30, 20, "a " + "x" * 17 + "…"),
+        ("  one\n\ttwo  ", 120, "one two"),
+    ],
+)  # fmt: skip
+def test_shorten_cuts_at_a_word_with_an_ellipsis(text: str, limit: int, short: str) -> None:
+    assert shorten(text, limit) == short
+    assert len(shorten(text, limit)) <= limit
+
+
+def test_the_page_header_carries_a_long_title_cut_short_and_the_body_keeps_it_whole(
+    fresh_ws: Workspace, tmp_path: Path
+) -> None:
+    meeting_id, _ = small_meeting(fresh_ws)
+    title = "Annual review of the reading plan " * 2_900  # about 98,000 characters
+    meetings.update_meeting(fresh_ws, meeting_id=meeting_id, title=title)
+    reading = read_docx(write_minutes(fresh_ws, meeting_id, tmp_path / "m.docx"))
+    header = reading.doc.sections[0].header.paragraphs[-1].text
+    shown = header.split("\t")[0]  # the title (and the date, when there is one), then the copy
+    assert len(shown) <= HEADER_TITLE_LIMIT and shown.endswith("…")
+    assert title.startswith(shown[:-1]) and title[len(shown) - 1] == " "  # cut at a word
+    assert all(len(part) < 10_000 for part in reading.headers() + reading.footers())
+    assert title.strip() in reading.paragraphs()
+
+
+def test_no_part_of_a_page_header_or_footer_grows_with_its_text() -> None:
+    long = "word " * 50_000
+    minutes = Minutes(
+        audience="team", title="t", subtitle="s", draft_notice="", details=(), blocks=(),
+        header_marks=(long,), header_text=long, header_copy=long, footer_text=long,
+        page_of=long + "{page}", team_only_label="Team only", properties=Properties("t", "s", "x"),
+    )  # fmt: skip
+    package = docx.Document(io.BytesIO(render(minutes, author="", exported_at=datetime.now(UTC))))
+    section = package.sections[0]
+    for paragraph in (*section.header.paragraphs, *section.footer.paragraphs):
+        assert len(paragraph.text) < 1_000
+
+
+@pytest.mark.parametrize("write", [write_minutes, write_actions_csv])
+def test_an_export_never_replaces_the_workspace_or_another_database(
+    fresh_ws: Workspace, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    meeting_id, _ = small_meeting(fresh_ws)
+    other = tmp_path / "other.sqlite3"
+    backup(fresh_ws, other)
+    os.link(fresh_ws.path, tmp_path / "same.docx")
+    targets = {
+        fresh_ws.path: "it is the workspace itself",
+        tmp_path / "same.docx": "it is the workspace itself",
+        Path(f"{fresh_ws.path}-wal"): "it belongs to the workspace",
+        Path(f"{fresh_ws.path}.lock"): "it belongs to the workspace",
+        other: "it is a database",
+    }
+    stored = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    for target, message in targets.items():
+        with pytest.raises(FacilitatorError, match=message):
+            write(fresh_ws, meeting_id, target)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == stored
+
+
+def test_the_shared_writer_refuses_a_database_whoever_calls_it(tmp_path: Path) -> None:
+    database = tmp_path / "minutes.docx"
+    conn = sqlite3.connect(database)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = database.read_bytes()
+    with pytest.raises(FacilitatorError, match="it is a database"):
+        write_atomically(database, b"PK")
+    assert database.read_bytes() == before

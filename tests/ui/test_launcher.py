@@ -40,6 +40,8 @@ def test_the_window_options_are_read_directly(
         ["--meeting", "x"],
         ["--meeting", "-1"],
         ["--meeting", "٣"],  # a digit, but not one click would take
+        ["--meeting", "0"],
+        ["--meeting", "9" * 23],  # no record can have it: SQLite's integers stop at 2**63 - 1
         ["--db", "w.sqlite3", "verify"],
         ["--verbose"],
     ],
