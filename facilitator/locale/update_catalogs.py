@@ -32,6 +32,7 @@ DOMAIN = "minutes"
 LANGUAGES = ("en", "es")
 KEYWORDS = {**DEFAULT_KEYWORDS, "NC_": ((1, "c"), 2)}
 COMMENT_TAGS = ("TRANSLATORS:",)
+TEMPLATE_CONTEXT = "template"  # the msgctxt of a shipped template's words (wording.TEMPLATE)
 PROJECT = "Facilitator"
 HEADER = """\
 # {language_name} wording of Facilitator's minutes. Edit translations here, then run
@@ -56,7 +57,22 @@ def extract() -> Catalog:
             auto_comments=comments,
             context=context,
         )
+    for phrase, where in template_phrases():
+        template.add(phrase, locations=[where], context=TEMPLATE_CONTEXT)
     return template
+
+
+def template_phrases() -> Iterator[tuple[str, tuple[str, int]]]:
+    """The shipped templates' purpose, desired outcomes and ground rules: the app's words, which
+    a meeting keeps as its own until someone edits them (the minutes then print what was typed)."""
+    from facilitator.templates.loading import shipped_templates
+
+    templates, _ = shipped_templates()
+    for found in templates:
+        where = (f"agenda_templates/{found.path.name}", 0)
+        for phrase in (found.purpose, *found.desired_outcomes, *found.ground_rules):
+            if phrase.strip():
+                yield phrase.strip(), where
 
 
 def po_path(language: str) -> Path:

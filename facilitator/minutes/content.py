@@ -7,7 +7,7 @@ the workspace, so the wording can be tested (and translated, see `wording.Words`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, tzinfo
 
 from facilitator.minutes import wording as w
@@ -159,7 +159,12 @@ def _purpose(src: Sources, say: Words) -> Iterator[Block]:
         return said
 
     yield Heading(say.label(N_("Purpose")))
-    yield Paragraph(meeting["purpose"] or say.sentence(N_("No purpose was recorded.")))
+    purpose = meeting["purpose"]
+    yield Paragraph(
+        say.sentence(lambda one: one.template_words(purpose))
+        if purpose and purpose.strip()
+        else say.sentence(N_("No purpose was recorded."))
+    )
     if not meeting["makes_decisions"]:
         yield Paragraph(say.sentence(no_decisions), "notice")
     else:
@@ -186,7 +191,13 @@ def _purpose(src: Sources, say: Words) -> Iterator[Block]:
         items = [line.strip() for line in (text or "").splitlines() if line.strip()]
         if items:
             yield Heading(say.label(title), 2)
-            yield from (Paragraph(item, "bullet") for item in items)
+            for item in items:  # a template's own words in the copy's language, else as typed
+                yield Paragraph(say.sentence(_template_words(item)), "bullet")
+
+
+def _template_words(text: str) -> Callable[[Wording], str]:
+    """How each language says a line that may be a shipped template's (`Wording.template_words`)."""
+    return lambda one: one.template_words(text)
 
 
 def _participants(src: Sources, say: Words) -> Iterator[Block]:
@@ -195,7 +206,8 @@ def _participants(src: Sources, say: Words) -> Iterator[Block]:
     for person in src.record["participants"]:
         role = say.role(person["role"])
         if person.get("language"):
-            role = say.first._("{role} ({language})").format(role=role, language=person["language"])
+            language = say.first.language_name(str(person["language"]))
+            role = say.first._("{role} ({language})").format(role=role, language=language)
         side = say.value(w.SIDE, person["side"])
         rows.append(Row((person["name"], role, side, say.attendance(person, src.tz))))
     if not rows:

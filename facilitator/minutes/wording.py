@@ -47,6 +47,27 @@ def NC_(context: str, text: str) -> tuple[str, str]:
 
 
 LabelTable = dict[str, tuple[str, str]]  # a stored value: its context and English words
+TEMPLATE = "template"  # the context of a shipped template's words (locale.update_catalogs)
+# The languages facilitators most often type in the roster, by what they type (any case): the
+# copy names them in its own language; any other is printed as typed.
+LANGUAGE: LabelTable = {
+    "spanish": NC_("language", "Spanish"),
+    "english": NC_("language", "English"),
+    "vietnamese": NC_("language", "Vietnamese"),
+    "chinese": NC_("language", "Chinese"),
+    "mandarin": NC_("language", "Mandarin"),
+    "cantonese": NC_("language", "Cantonese"),
+    "arabic": NC_("language", "Arabic"),
+    "tagalog": NC_("language", "Tagalog"),
+    "korean": NC_("language", "Korean"),
+    "russian": NC_("language", "Russian"),
+    "haitian creole": NC_("language", "Haitian Creole"),
+    "portuguese": NC_("language", "Portuguese"),
+    "french": NC_("language", "French"),
+    "somali": NC_("language", "Somali"),
+    "american sign language": NC_("language", "American Sign Language"),
+    "asl": NC_("language", "ASL"),
+}
 KIND: LabelTable = {
     MeetingKind.PRE_IEP_DIALOGUE: NC_("meeting kind", "Pre-IEP dialogue"),
     MeetingKind.FACILITATED_IEP: NC_("meeting kind", "Facilitated IEP meeting"),
@@ -201,6 +222,16 @@ class Wording:
         """The words for a stored value; an unknown value is shown as stored, never dropped."""
         found = table.get(str(value))
         return self.pgettext(*found) if found else str(value).replace("_", " ")
+
+    def template_words(self, text: str) -> str:
+        """A shipped template's purpose, outcome or rule in this language; text someone typed or
+        edited has no translation and is printed as it is."""
+        return self.pgettext(TEMPLATE, text.strip())
+
+    def language_name(self, typed: str) -> str:
+        """A participant's language as typed in the roster ("Spanish"), in this language."""
+        found = LANGUAGE.get(" ".join(typed.split()).lower())
+        return self.pgettext(*found) if found else typed
 
     def attendance(self, person: dict[str, object], tz: tzinfo | None) -> str:
         status = str(person.get("attendance") or Attendance.PRESENT)

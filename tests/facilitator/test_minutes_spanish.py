@@ -183,7 +183,7 @@ def test_no_english_words_are_left_in_spanish_drafts_marks_and_notices(
 
 
 def test_what_people_typed_is_kept_as_typed_and_said_so(spanish: Reading) -> None:
-    assert ["Ana Rodríguez", "Padre/madre (Spanish)", "Familia", "Presente"] in spanish.table(
+    assert ["Ana Rodríguez", "Padre/madre (español)", "Familia", "Presente"] in spanish.table(
         "Participantes"
     )
     assert spanish.paragraphs("Minutes Small")[0] == (
@@ -344,3 +344,41 @@ def test_cli_export_refuses_a_language_it_does_not_ship(demo_db: Path, tmp_path:
     )  # fmt: skip
     assert result.exit_code == 2 and "--language" in result.output
     assert sqlite3.connect(demo_db).execute("SELECT count(*) FROM meetings").fetchone() == (2,)
+
+
+def test_a_templates_own_words_are_in_spanish_and_edited_words_as_typed(
+    fresh_ws: Workspace, tmp_path: Path, central: None
+) -> None:
+    """The sample family's Spanish copy gave the facilitated IEP template's purpose, outcomes and
+    ground rules in English: the app's words, not anyone's, so they are translated; a line the
+    facilitator rewrote is theirs and is printed as typed. The interpreter's language is named
+    in Spanish too."""
+    from facilitator.meetings import NewParticipant, create_case
+    from facilitator.model import CaseId, Role
+    from facilitator.preparation import meeting_from_template
+    from facilitator.templates.loading import shipped_templates
+
+    template = next(t for t in shipped_templates()[0] if t.name == "facilitated_iep_meeting")
+    case = CaseId(create_case(fresh_ws, label="Maya R.").created_id or 0)
+    meeting_id = MeetingId(
+        meeting_from_template(
+            fresh_ws, case_id=case, template=template, title="IEP",
+            participants=[NewParticipant("Ana Rodríguez", Role.PARENT, language="spanish")],
+        ).created_id
+        or 0
+    )  # fmt: skip
+    rules = [*template.ground_rules[:-1], "Phones on silent, please."]
+    meetings.update_meeting(fresh_ws, meeting_id=meeting_id, ground_rules="\n".join(rules))
+    text = "\n".join(
+        read_docx(write_minutes(fresh_ws, meeting_id, tmp_path / "m.docx")).paragraphs()
+    )
+    assert template.purpose.strip() not in text
+    assert "Una reunión del equipo del IEP dirigida por un facilitador neutral." in text
+    assert "Decisiones sobre los servicios, los apoyos y la ubicación en el entorno menos" in text
+    assert "Habla una persona a la vez." in text
+    assert "One person speaks at a time." not in text
+    assert "Phones on silent, please." in text  # typed: kept as typed
+    people = read_docx(write_minutes(fresh_ws, meeting_id, tmp_path / "p.docx"))
+    assert ["Ana Rodríguez", "Padre/madre (español)", "Familia", "Presente"] in people.table(
+        "Participantes"
+    )
