@@ -84,6 +84,7 @@ class SpeakersPanel(Panel):
         self.hands.setEditTriggers(self.hands.EditTrigger.NoEditTriggers)
         self._fitted: tuple[str, tuple[str, ...]] | None = None  # font and names last measured
         self._name_width = 0
+        self._summaries_asked: object = None  # what the summaries' room was last decided for
         self.fit_to_font()
         self.lower_button = QPushButton("Lower hand")
         self.lower_button.setAccessibleName("Lower the selected raised hand")
@@ -223,9 +224,15 @@ class SpeakersPanel(Panel):
         return needed <= self.height()
 
     def _show_summaries(self) -> None:
+        # Measured again only when what decides it changed: a reload comes with every key and tick.
+        texts = (self.not_heard.text(), self.quiet.text())
+        asked = (self.size(), self.table.minimumHeight(), self.font().key(), texts)
+        if asked == self._summaries_asked:
+            return
+        self._summaries_asked = asked
         fit = self._summaries_fit()
-        for summary in (self.not_heard, self.quiet):
-            summary.setVisible(fit and bool(summary.text()))
+        for summary, text in zip((self.not_heard, self.quiet), texts, strict=True):
+            summary.setVisible(fit and bool(text))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
