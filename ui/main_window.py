@@ -45,7 +45,7 @@ from ui.session import Session
 from ui.settings import FONT_SCALE_STEP, Settings, SettingsStore
 from ui.tab_panels import BehindTabs
 from ui.undo import UndoKeys
-from ui.widgets import PageStack, headings_follow_font
+from ui.widgets import PageStack, headings_follow_font, look_only
 
 if TYPE_CHECKING:
     from ui.actions_view import ActionsView
@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         arrange(self, self.docks)
         self.panel_layout = PanelLayout(self, self.docks)
         self._keys_live = True  # speaker keys, pause, next item: not while preparing
+        if session.ws.read_only:  # another window records: this one looks on (it stays so)
+            look_only(self, True)
 
         self.statusBar().showMessage("F1 lists every key. Ctrl+Z undoes anything.")
         self.statusBar().setAccessibleName("Messages")

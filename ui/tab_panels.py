@@ -18,7 +18,7 @@ from ui.actions import list_actions
 from ui.panels.base import Panel
 from ui.session import Session
 from ui.settings import Settings, SettingsStore
-from ui.widgets import ScrollingColumn, headings_follow_font
+from ui.widgets import ScrollingColumn, headings_follow_font, look_only
 
 if TYPE_CHECKING:  # imported when first made
     from ui.panels.actions import ActionsPanel
@@ -82,6 +82,8 @@ class BehindTabs(QObject):
             )
             made.show()  # a widget put into a dock that is already showing stays hidden otherwise
             headings_follow_font(made)  # it has just taken the window's text size
+            if self._session.ws.read_only:
+                look_only(made, True)
         return made
 
     def made(self, name: str) -> QWidget | None:

@@ -213,6 +213,15 @@ def team_only_box(name: str, *, checked: bool = False) -> QCheckBox:
     return box
 
 
+READ_ONLY_PLACEHOLDER = "Read-only: the window that records adds items"
+
+
+def look_only(root: QWidget, read_only: bool) -> None:
+    """Every add row under `root` takes nothing in a read-only window (`QuickAdd.set_read_only`)."""
+    for row in root.findChildren(QuickAdd):
+        row.set_read_only(read_only)
+
+
 class QuickAdd(QWidget):
     """A one-line entry that adds an item on Enter; text stays if the store refuses it.
 
@@ -237,6 +246,7 @@ class QuickAdd(QWidget):
         self.field = QLineEdit()
         self.field.setPlaceholderText(placeholder)
         self.field.setAccessibleName(f"New {noun}")
+        self._placeholder = placeholder
         # The clear button shows only over text anyway; making it (an icon) costs start-up time.
         self.field.textChanged.connect(self._offer_clear)
         self.team_only = team_only_box(f"New {noun}", checked=team_only)
@@ -269,6 +279,14 @@ class QuickAdd(QWidget):
         # the Team only box and Add itself (Qt lets Enter pass those by).
         EnterAdds(self._submit, (self.field, *extras, *details, self.team_only, self.button), self)
         self.button.clicked.connect(self._submit)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """In a window that only looks on (another one records), nothing can be added here: the
+        line says so rather than take text the store would refuse."""
+        self.field.setReadOnly(read_only)
+        self.field.setPlaceholderText(READ_ONLY_PLACEHOLDER if read_only else self._placeholder)
+        self.button.setEnabled(not read_only)
+        self.team_only.setEnabled(not read_only)
 
     def _offer_clear(self, text: str) -> None:
         if text:

@@ -30,6 +30,7 @@ from ui.notice import Tone
 from ui.session import Session
 from ui.settings import SettingsStore
 from ui.startup import Opened, announce, open_workspace
+from ui.widgets import READ_ONLY_PLACEHOLDER, QuickAdd
 
 
 def never_asked(reason: str) -> bool:
@@ -295,6 +296,11 @@ def test_a_workspace_held_by_another_window_opens_read_only_when_asked(
     qtbot.waitUntil(window.isActiveWindow)
     assert window.windowTitle().endswith("(read-only)")
     assert window.notice.text().startswith("ℹ Read-only: this workspace is already open in")
+    # The add rows say they take nothing, rather than take text the store would refuse; so do
+    # those of a tab made later.
+    rows = [*window.findChildren(QuickAdd), window.tab_panels.actions.quick_add]
+    assert all(row.field.isReadOnly() and not row.button.isEnabled() for row in rows)
+    assert window.concerns.quick_add.field.placeholderText() == READ_ONLY_PLACEHOLDER
     window.session.start_clock()
     assert not window.session._heartbeat.isActive()  # nothing is written, not even that
     window.session.stop_clock()
