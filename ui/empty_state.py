@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.model import MeetingId
-from ui.models.meetings import MeetingsListModel
+from ui.models.meetings import CASE, KIND, MEETING, STATUS, WHEN, MeetingsListModel
 from ui.session import Session
 from ui.widgets import stretch_column, table_view, title_font
 
@@ -59,7 +59,7 @@ class MeetingPicker(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.list = table_view("Cases and meetings", stretch=1)
+        self.list = table_view("Cases and meetings", stretch=KIND)
         self.list.setModel(self.proxy)
         self.list.setEditTriggers(self.list.EditTrigger.NoEditTriggers)
         self.list.setToolTip("Double-click or press Enter to open a meeting")
@@ -67,6 +67,12 @@ class MeetingPicker(QWidget):
         rows = self.list.verticalHeader()  # one line a meeting: no need to measure each row
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         stretch_column(self.list)
+        # The day first and the kind last: between the side panels (File > Open meeting during a
+        # meeting) the list is narrow, and what scrolls out of sight should be what the meeting's
+        # title already says, not which of two "Annual IEP meeting"s is the one to open.
+        header = self.list.horizontalHeader()
+        for place, column in enumerate((WHEN, CASE, MEETING, STATUS, KIND)):
+            header.moveSection(header.visualIndex(column), place)
         self.fit_to_font()
         # The buttons one above the other, not in a row: the picker shows between the side
         # panels, and a row wider than the board would widen the window past the screen at

@@ -50,3 +50,24 @@ def test_a_deleted_sample_is_made_again(qtbot: QtBot, window: MainWindow) -> Non
     opened = w.session.meeting_id
     assert opened is not None
     assert ws.scalar("SELECT case_id FROM meetings WHERE id = ?", (opened,)) == again
+
+
+def test_between_the_panels_the_meeting_list_shows_the_day_first(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """File > Open meeting during a meeting showed the case, the title and the kind, with the
+    day scrolled out of sight: two "Annual IEP meeting"s of one case could not be told apart."""
+    from ui.docks import default_sizes
+    from ui.models.meetings import KIND, WHEN
+
+    w = window
+    click_open_the_sample(qtbot, w)  # a meeting is open: the side panels stay beside the list
+    default_sizes(w, w.docks)
+    w.show_picker()
+    listed = w.later.picker.list
+    qtbot.waitUntil(listed.isVisible)
+    header = listed.horizontalHeader()
+    assert header.visualIndex(WHEN) == 0
+    assert header.visualIndex(KIND) == header.count() - 1
+    day = header.sectionViewportPosition(WHEN)
+    assert day >= 0 and day + header.sectionSize(WHEN) <= listed.viewport().width()

@@ -15,6 +15,9 @@ def _when(row: Row) -> str:
     return f"{stamp[:10]} {local_time(stamp, seconds=False)}"
 
 
+CASE, MEETING, KIND, WHEN, STATUS = range(5)  # the columns below
+
+
 class MeetingsListModel(RowsModel):
     """Meetings newest first, with their case; read whether or not a meeting is open.
 
