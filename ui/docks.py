@@ -108,6 +108,14 @@ def name_tab_bars(window: QMainWindow) -> None:
     for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
         if not bar.accessibleName():
             bar.setAccessibleName("Tabbed panels")
+            # Qt keeps a tab bar it no longer needs (its panels put away or moved) off-screen
+            # but shown: with no tabs it must not be a stop for Tab (the New meeting form's).
+            bar.currentChanged.connect(lambda _index, b=bar: _tab_stop_if_tabs(b))
+        _tab_stop_if_tabs(bar)
+
+
+def _tab_stop_if_tabs(bar: QTabBar) -> None:
+    bar.setFocusPolicy(Qt.FocusPolicy.TabFocus if bar.count() else Qt.FocusPolicy.NoFocus)
 
 
 class PanelLayout:
@@ -154,13 +162,16 @@ class PanelLayout:
             if self._share_out_on_show:
                 default_sizes(window, self._docks)
                 self._share_out_on_show = False
-            name_tab_bars(window)
         else:
             if window.isVisible():
                 self._last_seen = window.saveState()
             self._put_away = [dock for dock in self._docks.values() if not dock.isHidden()]
             for dock in self._docks.values():
                 dock.hide()
+        # Qt takes the tabs off (or puts them on) its tab bars as it lays the window out: do that
+        # now, so the bars left empty are no stop for Tab.
+        QApplication.sendPostedEvents(window, QEvent.Type.LayoutRequest)
+        name_tab_bars(window)
         self.shown = show
 
     def to_remember(self) -> QByteArray | None:

@@ -430,3 +430,23 @@ def test_a_window_made_before_it_has_its_size_keeps_the_laptop_layout(
     size, the speakers came out a third as wide once the window filled a 1366-pixel screen."""
     assert meeting_window.docks["speakers"].width() >= 500
     assert meeting_window.docks["agenda"].width() >= 280
+
+
+def test_tab_never_stops_on_a_tab_bar_with_no_tabs(window: MainWindow, qtbot: QtBot) -> None:
+    """With the New meeting form showing (the panels put away), Tab stopped on an empty
+    "Tabbed panels" bar that Qt keeps off-screen."""
+    window.new_meeting()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    stops = []
+    for _ in range(40):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        stops.append(focus)
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    empty_bars = [w for w in stops if isinstance(w, QTabBar) and w.count() == 0]
+    assert empty_bars == []
+    window.panel_layout.show(True)  # the panels back, as a meeting opening brings them
+    bars = window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    assert any(bar.count() for bar in bars)
+    assert all(bar.focusPolicy() == Qt.FocusPolicy.TabFocus for bar in bars if bar.count())
