@@ -10,7 +10,8 @@ from pathlib import Path
 from facilitator.audit import verify_chain
 from facilitator.errors import FacilitatorError, WorkspaceError
 from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
-from facilitator.store import Workspace, damage_in
+from facilitator.store import Workspace
+from facilitator.store_file import damage_in
 
 
 @dataclass(frozen=True)

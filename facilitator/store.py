@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
-import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,14 +18,21 @@ from typing import Any, NamedTuple
 from facilitator.audit import append_event
 from facilitator.clock import Clock, SystemClock, format_timestamp
 from facilitator.errors import NotFound, WorkspaceError
-from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.store_file import (
+    BUSY_TIMEOUT_MS,
+    Unwritable,
+    check_header,
+    configure,
+    configure_read_only,
+    connect_read_only,
+    create_owner_only,
+    damage_in,
+    file_identity,
+    keep_private,
+    write_failure,
+)
 
 Row = dict[str, Any]
-BUSY_TIMEOUT_MS = 5000
-FULL_BELOW_BYTES = 1 << 20
-"""A folder with less free space than this is full, for saying why the workspace cannot be opened
-(SQLite needs 32 KiB for the -shm index alone)."""
-_SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables whose rows are keyed by something other than a single `id` column.
 _KEYS: Mapping[str, tuple[str, ...]] = {"solution_concerns": ("solution_id", "concern_id")}
 
@@ -184,7 +189,7 @@ class Workspace:
         self.read_only = read_only
         self.refusal = refusal or f"not recorded: {path} is open read-only"
         self.damage: str | None = None
-        self._file = _file_identity(path)  # the file this connection reads, whatever its name
+        self._file = file_identity(path)  # the file this connection reads, whatever its name
 
     @property
     def file_identity(self) -> tuple[int, int] | None:
@@ -225,36 +230,36 @@ class Workspace:
         if not path.exists():
             if not create:
                 raise WorkspaceError(f"no workspace at {path}")
-            _create_owner_only(path)
+            create_owner_only(path)
         else:
-            _check_header(path)
+            check_header(path)
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as error:
             raise WorkspaceError(f"cannot open {path}: {error}") from None
         try:
-            _configure(conn, path)
-        except _Unwritable as refused:
+            configure(conn, path)
+        except Unwritable as refused:
             conn.close()
             return cls._open_unchanging(path, clock, refused)
         except BaseException:
             conn.close()
             raise
-        _keep_private(path)
+        keep_private(path)
         return cls(conn, path, clock)
 
     @classmethod
     def _open_read_only(cls, path: Path, clock: Clock) -> Workspace:
         if not path.exists():
             raise WorkspaceError(f"no workspace at {path}")
-        _check_header(path)
+        check_header(path)
         try:
-            conn = _connect_read_only(path)
+            conn = connect_read_only(path)
         except sqlite3.Error as error:
             raise WorkspaceError(f"cannot open {path}: {error}") from None
         try:
-            _configure_read_only(conn, path)
-        except _Unwritable as refused:
+            configure_read_only(conn, path)
+        except Unwritable as refused:
             conn.close()
             return cls._open_unchanging(path, clock, refused)
         except BaseException:
@@ -263,7 +268,7 @@ class Workspace:
         return cls(conn, path, clock, read_only=True)
 
     @classmethod
-    def _open_unchanging(cls, path: Path, clock: Clock, refused: _Unwritable) -> Workspace:
+    def _open_unchanging(cls, path: Path, clock: Clock, refused: Unwritable) -> Workspace:
         """Read a workspace SQLite could not open because nothing can be written beside it (the
         -shm index), as a file nobody changes (SQLite's `immutable`), or raise `refused`.
 
@@ -276,11 +281,11 @@ class Workspace:
         if (wal.exists() and wal.stat().st_size > 0) or held_elsewhere(path):
             raise WorkspaceError(str(refused)) from None
         try:
-            conn = _connect_read_only(path, immutable=True)
+            conn = connect_read_only(path, immutable=True)
         except sqlite3.Error:
             raise WorkspaceError(str(refused)) from None
         try:
-            _configure_read_only(conn, path)
+            configure_read_only(conn, path)
         except WorkspaceError:  # e.g. a new, empty file: what stopped the usual open says it best
             conn.close()
             raise WorkspaceError(str(refused)) from None
@@ -313,7 +318,7 @@ class Workspace:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise WorkspaceError(_write_failure(error, self.path)) from None
+            raise WorkspaceError(write_failure(error, self.path)) from None
         op = Operation(self.conn, self.now(), kind, meeting_id)
         try:
             yield op
@@ -335,7 +340,7 @@ class Workspace:
                 raise WorkspaceError(f"not recorded: {self.path} is damaged ({damage})") from None
             if not isinstance(error, sqlite3.OperationalError):
                 raise  # a constraint or SQL the code got wrong: a bug
-            raise WorkspaceError(_write_failure(error, self.path)) from None
+            raise WorkspaceError(write_failure(error, self.path)) from None
         except BaseException:
             self._rollback()
             raise
@@ -394,217 +399,10 @@ class Workspace:
         """Whether another file now stands at `path`: a backup put in its place by the window that
         records (or the command line). This connection goes on reading the file it opened, which
         was set aside. False while no file is there at all (in the middle of the swap)."""
-        now = _file_identity(self.path)
+        now = file_identity(self.path)
         return now is not None and now != self._file
 
     def table_names(self) -> frozenset[str]:
         return frozenset(
             r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         )
-
-
-def _file_identity(path: Path) -> tuple[int, int] | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
-
-
-def _create_owner_only(path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-    except FileExistsError:
-        pass
-    except OSError as error:
-        raise WorkspaceError(
-            f"cannot create a workspace at {path}: {error.strerror or error}"
-        ) from None
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
-    except OSError as error:
-        raise WorkspaceError(f"cannot read {path}: {error.strerror or error}") from None
-    if header and header.strip(b"\x00") == b"":
-        raise WorkspaceError(f"{path} is damaged: its header is blank (not a usable workspace)")
-    if header and header != _SQLITE_HEADER:
-        raise WorkspaceError(f"{path} is not a Facilitator workspace (not an SQLite database)")
-
-
-def _connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
-    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
-    return sqlite3.connect(
-        f"{path.resolve().as_uri()}?{flags}",
-        uri=True,
-        isolation_level=None,
-        timeout=BUSY_TIMEOUT_MS / 1000,
-    )
-
-
-def _configure(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        # Deleted text is overwritten with zeros, not left in free pages of the file.
-        conn.execute("PRAGMA secure_delete = ON")
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        has_tables = _read_schema(conn)
-        if has_tables and app_id != APPLICATION_ID:
-            raise WorkspaceError(f"{path} is an SQLite database, but not a Facilitator workspace")
-        if version > SCHEMA_VERSION:
-            raise WorkspaceError(_newer(path, version))
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode != "wal":
-            raise WorkspaceError(f"cannot use {path}: the folder does not allow a write-ahead log")
-        conn.execute("PRAGMA synchronous = FULL")
-        if version < SCHEMA_VERSION:
-            _migrate(conn)
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
-        raise _open_failure(error, path) from None
-
-
-def _configure_read_only(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA query_only = ON")
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        _read_schema(conn)
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
-        raise _open_failure(error, path) from None
-    if app_id != APPLICATION_ID:
-        raise WorkspaceError(f"{path} is not a Facilitator workspace")
-    if version > SCHEMA_VERSION:
-        raise WorkspaceError(_newer(path, version))
-    if version < SCHEMA_VERSION:
-        raise WorkspaceError(
-            f"{path} needs updating before it can be read; open it once without read-only"
-        )
-
-
-def _read_schema(conn: sqlite3.Connection) -> bool:
-    """Read the schema's text (a few dozen short rows: well under a millisecond), so damage to it
-    is found at open rather than by the first query that needs the damaged part. Whether the
-    file holds any table (or index...) at all."""
-    return bool(conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
-
-
-def _keep_private(path: Path) -> None:
-    """Take group and other permissions off the workspace and its companions: best effort.
-
-    Never adds any (a file the user made read-only stays so), and a file of another owner (a
-    workspace shared on purpose) is left as it is: hardening is no reason to refuse to open."""
-    for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
-        try:
-            mode = stat.S_IMODE(os.stat(file).st_mode)
-            if mode & 0o077:
-                os.chmod(file, mode & ~0o077)
-        except OSError:  # gone meanwhile, or not ours to change (EPERM)
-            continue
-
-
-def damage_in(error: BaseException) -> str | None:
-    """What `error` says is wrong with the file, in a few words, when it means the file itself is
-    damaged: SQLite found a malformed page (or no database at all), or stored text is not UTF-8.
-    None for anything else (a busy file, a full disk, a bug).
-
-    A UnicodeDecodeError is damage only when an SQLite call raised it (its message quoted damaged
-    bytes of the schema): pass one only from around such a call."""
-    if isinstance(error, UnicodeDecodeError) and isinstance(error.object, bytes):
-        return _one_line(error.object.decode("utf-8", "replace"))
-    if not isinstance(error, sqlite3.DatabaseError):
-        return None
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:  # SQLite's own: its code says (its words may not: "malformed JSON")
-        damaged = code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-    else:  # Python's, reading a stored text
-        damaged = str(error).startswith("Could not decode to UTF-8")
-    return _one_line(str(error)) if damaged else None
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-class _Unwritable(WorkspaceError):
-    """The workspace could not be opened because nothing can be written beside it (its -shm
-    index): `refusal` is what every operation says if it is read without that index."""
-
-    def __init__(self, message: str, refusal: str) -> None:
-        super().__init__(message)
-        self.refusal = refusal
-
-
-def _open_failure(error: sqlite3.Error | UnicodeDecodeError, path: Path) -> WorkspaceError:
-    damage = damage_in(error)
-    if damage is not None:
-        return WorkspaceError(f"{path} is damaged or not a Facilitator workspace ({damage})")
-    text = _one_line(str(error))
-    if "readonly" in text or "read-only" in text:
-        return WorkspaceError(f"cannot write to {path}: the file or its folder is read-only")
-    if "locked" in text or "busy" in text:
-        return WorkspaceError(f"{path} is busy: another program is writing to it")
-    if _cannot_write_beside(error):
-        if _disk_full(path):
-            return _Unwritable(
-                f"cannot open {path}: the disk holding it is full (free some space; nothing"
-                " stored is lost)",
-                "not recorded: the disk is full (free some space, then open the workspace again;"
-                " everything before this is safe)",
-            )
-        return _Unwritable(
-            f"cannot open {path}: {text}",
-            f"not recorded: {path} could only be opened read-only ({text})",
-        )
-    return WorkspaceError(f"cannot open {path}: {text}")
-
-
-def _cannot_write_beside(error: sqlite3.Error | UnicodeDecodeError) -> bool:
-    """An I/O error (or a full disk) while opening: SQLite could not make or grow the files it
-    keeps beside the workspace (-shm, -wal)."""
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is None:
-        return False
-    return code & 0xFF in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN)
-
-
-def _disk_full(path: Path) -> bool:
-    try:
-        return shutil.disk_usage(path.parent).free < FULL_BELOW_BYTES
-    except OSError:
-        return False
-
-
-def _newer(path: Path, version: int) -> str:
-    return (
-        f"{path} was written by a newer version of Facilitator (schema {version}; this"
-        f" version knows up to {SCHEMA_VERSION}); please update the app"
-    )
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    # Only a new or older file pays for the migrations and sqlite-utils.
-    from sqlite_utils import Database
-
-    from facilitator.schema import migrations
-
-    migrations.apply(Database(conn))
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
-def _write_failure(error: sqlite3.Error, path: Path) -> str:
-    text = _one_line(str(error))
-    if "full" in text or (_cannot_write_beside(error) and _disk_full(path)):
-        return "not recorded: the disk is full (free some space; everything before this is safe)"
-    if "readonly" in text or "read-only" in text:
-        return f"not recorded: {path} is read-only"
-    if "locked" in text or "busy" in text:
-        return "not recorded: another program is writing to the workspace; try again"
-    return f"not recorded: {text}"

@@ -16,7 +16,8 @@ from facilitator import live
 from facilitator.errors import FacilitatorError, WorkspaceError
 from facilitator.lock import DamageNote, WorkspaceLock
 from facilitator.model import MeetingId, MeetingStatus
-from facilitator.store import Change, Row, Workspace, damage_in
+from facilitator.store import Change, Row, Workspace
+from facilitator.store_file import damage_in
 from ui.undo import OperationCommand, Outcome
 
 TICK_MS = 1000

@@ -15,7 +15,8 @@ import pytest
 from facilitator.errors import WorkspaceError
 from facilitator.paths import workspace_path
 from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
-from facilitator.store import Workspace, damage_in
+from facilitator.store import Workspace
+from facilitator.store_file import damage_in
 from tests.facilitator.damage import damage_table, flip_in_schema_text
 
 CONTRACT = {
