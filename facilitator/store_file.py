@@ -10,13 +10,13 @@ import stat
 from pathlib import Path
 
 from facilitator.errors import WorkspaceError
+from facilitator.files import SQLITE_HEADER
 from facilitator.schema_version import APPLICATION_ID, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
 FULL_BELOW_BYTES = 1 << 20
 """A folder with less free space than this is full, for saying why the workspace cannot be opened
 (SQLite needs 32 KiB for the -shm index alone)."""
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
 
 Area = Qt.DockWidgetArea
@@ -61,44 +61,45 @@ def raise_default_tab(docks: dict[str, QDockWidget]) -> None:
 def default_sizes(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     """Share the screen out for the default layout at the window's text size: the clock as tall
     as it needs, the speakers as wide as their columns with the status in full (within
-    `TRACKER_SHARE` of the window) and as tall as a full roster (within `TRACKER_HEIGHT` of the
-    column they share with the agreements). At 100% on 1366x768 that is the layout the
-    screenshots show. The window calls it again whenever the text size changes, so that larger
-    text takes room from the board rather than squeezing the tracker, and normal text gives it
-    back. Call it once the window has its real size."""
+    `TRACKER_SHARE` of the window). At 100% on 1366x768 that is the layout the screenshots show.
+    The window calls it again whenever the text size changes, so that larger text takes room
+    from the board rather than squeezing the tracker, and normal text gives it back. (Down the
+    right-hand column the tracker keeps a few people in view itself: `SpeakersPanel`.)"""
+    across, down = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+    shown = window.isVisible()  # else it is being made, at Qt's default size: the 100% sizes
+    left, right = (
+        _widths_for_the_text(window, docks) if shown else (AGENDA_AT_100, TRACKER_AT_100[0])
+    )
+    window.resizeDocks([docks["agenda"], docks["speakers"]], [left, right], across)
+    if shown:
+        clock = docks["timer"]
+        window.resizeDocks([clock], [clock.minimumSizeHint().height()], down)
+        QApplication.sendPostedEvents(window, QEvent.Type.LayoutRequest)  # before the heights
+    window.resizeDocks(
+        [docks["agenda"], docks["non_negotiables"], docks["speakers"], docks["agreements"]],
+        [330, 300, TRACKER_AT_100[1], AGREEMENTS_AT_100],
+        down,
+    )
+    window.resizeDocks([docks["solutions"]], [240], down)
+
+
+def _widths_for_the_text(window: QMainWindow, docks: dict[str, QDockWidget]) -> tuple[int, int]:
+    """The agenda's and the tracker's widths for the window and its text as they are now."""
     # The panels' minimum sizes for the text as it is now first: else older ones hold the docks.
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     tracker = docks["speakers"].widget()
-    wanted = getattr(tracker, "wanted_size", None)
-    wants = wanted() if callable(wanted) else QSize(*TRACKER_AT_100)
-    # Sizes for 1366 pixels, in proportion on a narrower screen once the window has its size
-    # (while it is being made it has Qt's default size, not yet the screen's).
-    wide = min(1.0, window.width() / SCREEN_WIDTH) if window.isVisible() else 1.0
-    least = int(TRACKER_AT_100[0] * wide)
-    right = max(least, min(wants.width(), int(window.width() * TRACKER_SHARE)))
-    across = Qt.Orientation.Horizontal
-    window.resizeDocks([docks["agenda"], docks["speakers"]], [int(300 * wide), right], across)
-    clock = docks["timer"]
-    window.resizeDocks([clock], [clock.minimumSizeHint().height()], Qt.Orientation.Vertical)
-    QApplication.sendPostedEvents(window, QEvent.Type.LayoutRequest)  # the docks take those sizes
-    column = docks["speakers"].height() + docks["agreements"].height()
-    if not window.isVisible() or column < sum(TRACKER_AT_100):  # not laid out yet
-        tall, rest = TRACKER_AT_100[1], 220
-    else:
-        tall = max(TRACKER_AT_100[1], min(wants.height(), int(column * TRACKER_HEIGHT)))
-        rest = column - tall
-    window.resizeDocks(
-        [docks["agenda"], docks["non_negotiables"], docks["speakers"], docks["agreements"]],
-        [330, 300, tall, rest],
-        Qt.Orientation.Vertical,
-    )
-    window.resizeDocks([docks["solutions"]], [240], Qt.Orientation.Vertical)
+    wanted = getattr(tracker, "wanted_width", None)
+    wants = wanted() if callable(wanted) else TRACKER_AT_100[0]
+    wide = min(1.0, window.width() / SCREEN_WIDTH)  # in proportion on a narrower screen
+    most = int(window.width() * TRACKER_SHARE)
+    return int(AGENDA_AT_100 * wide), max(int(TRACKER_AT_100[0] * wide), min(wants, most))
 
 
 SCREEN_WIDTH = 1366  # the laptop the default layout is made for
-TRACKER_AT_100 = (540, 410)  # the speakers' room at 100% on 1366x768
+AGENDA_AT_100 = 300  # the agenda's width at 100% on 1366x768
+TRACKER_AT_100 = (540, 410)  # the speakers' room
+AGREEMENTS_AT_100 = 220  # the agreements' height
 TRACKER_SHARE = 0.4  # of the window's width, at most
-TRACKER_HEIGHT = 0.66  # of the right-hand column's height, at most
 
 
 def name_tab_bars(window: QMainWindow) -> None:

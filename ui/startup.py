@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from facilitator.errors import WorkspaceError
 from facilitator.lock import WorkspaceLock
 from facilitator.store import Workspace
+from facilitator.store_file import file_identity
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -111,11 +112,7 @@ def _set_aside_if_noted(path: Path, lock: WorkspaceLock) -> Damage | None:
     noted = lock.noted_damage
     if noted is None:
         return None
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    if (found.st_dev, found.st_ino) != noted.file:
+    if file_identity(path) != noted.file:  # gone, or another file (a backup) in its place
         return None
     from facilitator.recovery import set_aside_damaged
 

@@ -6,7 +6,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
@@ -55,12 +55,9 @@ class NamePicker(QComboBox):
     While it has the keyboard, unmodified printable keys are typing, not shortcuts: with ten
     people in the room "a" is a speaker key, and typing "Ms. Ana" must not give anyone the floor.
 
-    Signals:
-        return_pressed(): Enter or Return, the list closed (as a line edit's returnPressed).
-        QComboBox's own (`activated` when typing picks another name, as its own search does).
+    Signals: QComboBox's own (`activated` when typing picks another name, as its own search
+    does). Enter is its add row's (`ui.enter_adds.EnterAdds`).
     """
-
-    return_pressed = Signal()
 
     def __init__(
         self,
@@ -107,10 +104,6 @@ class NamePicker(QComboBox):
             event.accept()
             return
         self.end_typing()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            self.return_pressed.emit()
-            return
         super().keyPressEvent(event)  # arrows, F4, Alt+Down: Qt's own keys
 
     def focusOutEvent(self, event: QFocusEvent) -> None:

@@ -92,20 +92,38 @@ AGENDA = [
 ]
 
 
+def planned_meeting(
+    ws: Workspace,
+    *,
+    case: str,
+    participants: list[NewParticipant],
+    agenda: list[NewAgendaItem],
+    planned_end: str | None = None,
+) -> MeetingId:
+    """A planned facilitated IEP meeting, "Annual IEP meeting", in a new case."""
+    case_id = CaseId(meetings.create_case(ws, label=case).created_id or 0)
+    change = meetings.create_meeting(
+        ws,
+        case_id=case_id,
+        kind=MeetingKind.FACILITATED_IEP,
+        title="Annual IEP meeting",
+        planned_end=planned_end,
+        participants=participants,
+        agenda=agenda,
+    )
+    return MeetingId(change.created_id or 0)
+
+
 @pytest.fixture
 def planned(fresh_ws: Workspace, clock: FakeClock) -> MeetingId:
     """A planned facilitated IEP meeting with five people and four agenda items."""
-    case = meetings.create_case(fresh_ws, label="Maya R., grade 4")
-    change = meetings.create_meeting(
+    return planned_meeting(
         fresh_ws,
-        case_id=CaseId(case.created_id or 0),
-        kind=MeetingKind.FACILITATED_IEP,
-        title="Annual IEP meeting",
-        planned_end=format_timestamp(clock.now() + timedelta(minutes=50)),
+        case="Maya R., grade 4",
         participants=PEOPLE,
         agenda=AGENDA,
+        planned_end=format_timestamp(clock.now() + timedelta(minutes=50)),
     )
-    return MeetingId(change.created_id or 0)
 
 
 def people(ws: Workspace, meeting_id: int) -> dict[str, int]:
@@ -134,11 +152,16 @@ def window(qtbot: QtBot, fresh_ws: Workspace, settings: SettingsStore) -> Iterat
     win.projector.hide()
 
 
-@pytest.fixture
-def meeting_window(window: MainWindow, planned: MeetingId) -> MainWindow:
-    """The window showing the planned meeting in run mode, the speaker tracker focused."""
-    window.open_meeting(planned)
+def in_run_mode(window: MainWindow, meeting_id: MeetingId) -> MainWindow:
+    """The window showing the meeting in run mode, the speaker tracker focused."""
+    window.open_meeting(meeting_id)
     window.prepare.show_run()  # a planned meeting opens in prepare mode
     window.activateWindow()
     window.speakers.focus_tracker()
     return window
+
+
+@pytest.fixture
+def meeting_window(window: MainWindow, planned: MeetingId) -> MainWindow:
+    """The window showing the planned meeting in run mode, the speaker tracker focused."""
+    return in_run_mode(window, planned)

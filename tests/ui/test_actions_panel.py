@@ -9,10 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 
-from facilitator import live, meetings
+from facilitator import live
 from facilitator.meetings import NewAgendaItem, NewParticipant
-from facilitator.model import CaseId, MeetingId, MeetingKind, Role
+from facilitator.model import MeetingId, Role
 from facilitator.store import Workspace
+from tests.ui.conftest import in_run_mode, planned_meeting
 from tests.ui.keys import CTRL, SHIFT, press, type_text
 from ui.main_window import MainWindow
 from ui.panels.actions import NOBODY
@@ -47,25 +48,17 @@ def _no_pause_ends_the_typing(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def roster_meeting(fresh_ws: Workspace) -> MeetingId:
-    case = meetings.create_case(fresh_ws, label="Ana H., grade 3")
-    change = meetings.create_meeting(
+    return planned_meeting(
         fresh_ws,
-        case_id=CaseId(case.created_id or 0),
-        kind=MeetingKind.FACILITATED_IEP,
-        title="Annual IEP meeting",
+        case="Ana H., grade 3",
         participants=ROSTER,
         agenda=[NewAgendaItem("Action plan", 10)],
     )
-    return MeetingId(change.created_id or 0)
 
 
 @pytest.fixture
 def w(window: MainWindow, roster_meeting: MeetingId) -> MainWindow:
-    window.open_meeting(roster_meeting)
-    window.prepare.show_run()
-    window.activateWindow()
-    window.speakers.focus_tracker()
-    return window
+    return in_run_mode(window, roster_meeting)
 
 
 def person(ws: Workspace, name: str) -> int:

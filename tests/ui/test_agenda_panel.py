@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator import meetings
 from facilitator.clock import FakeClock
 from facilitator.meetings import NewAgendaItem, NewParticipant
-from facilitator.model import CaseId, MeetingId, MeetingKind, Role
+from facilitator.model import MeetingId, Role
 from facilitator.store import Workspace
+from tests.ui.conftest import in_run_mode, planned_meeting
 from tests.ui.keys import ALT, press
 from ui.main_window import MainWindow
 
@@ -35,25 +35,17 @@ AGENDA = [
 
 @pytest.fixture
 def long_agenda(fresh_ws: Workspace) -> MeetingId:
-    case = meetings.create_case(fresh_ws, label="Maya R., grade 5")
-    change = meetings.create_meeting(
+    return planned_meeting(
         fresh_ws,
-        case_id=CaseId(case.created_id or 0),
-        kind=MeetingKind.FACILITATED_IEP,
-        title="Annual IEP meeting",
+        case="Maya R., grade 5",
         participants=[NewParticipant("Ana Rodríguez", Role.PARENT)],
         agenda=AGENDA,
     )
-    return MeetingId(change.created_id or 0)
 
 
 @pytest.fixture
 def w(window: MainWindow, long_agenda: MeetingId) -> MainWindow:
-    window.open_meeting(long_agenda)
-    window.prepare.show_run()
-    window.activateWindow()
-    window.speakers.focus_tracker()
-    return window
+    return in_run_mode(window, long_agenda)
 
 
 def current_item_in_sight(w: MainWindow) -> bool:

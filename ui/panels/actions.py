@@ -48,7 +48,6 @@ class ActionsPanel(Panel):
         )
         self.stack(self.view, self.quick_add)
         self.quick_add.submitted.connect(self.add)
-        self.owner.return_pressed.connect(self.quick_add.button.click)
 
     def add(self, text: str, team_only: bool) -> None:
         ws, meeting_id = self.session.ws, self.session.require_meeting()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,7 +29,6 @@ from ui.widgets import heading, list_view, stretch_column, table_view
 # status (speaking, not heard yet, hand up) is what the tracker is for; the side is in the balance.
 GIVE_WAY = (4, 2, 5, 3)  # Turns, then Side, then Share, then Time
 STATUS_SAMPLE = "not heard yet"
-ROWS_WANTED = 12  # a table taller than this scrolls rather than take the agreements' room
 ROWS_KEPT = 2  # the rows the table keeps however short the panel
 
 
@@ -184,25 +183,15 @@ class SpeakersPanel(Panel):
                 header.setSectionHidden(column, hide)
             needed -= self._widths[column]
 
-    def wanted_size(self) -> QSize:
-        """The room the tracker asks for when the screen is shared out (`ui.docks`): every
-        column with the status in full, and every person (up to `ROWS_WANTED`) without scrolling,
-        with the balance, the summaries and the queue under them."""
-        frame = 2 * self.table.frameWidth()
-        width = (
+    def wanted_width(self) -> int:
+        """The width the tracker asks for when the screen is shared out (`ui.docks`): every
+        column, with the status in full."""
+        return (
             sum(self._widths[n] for n in range(SpeakersModel.HAND) if n != 1)
             + self._name_width
             + self.table.fontMetrics().horizontalAdvance(STATUS_SAMPLE) + 12
-            + self.table.verticalScrollBar().sizeHint().width() + frame
+            + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
         )  # fmt: skip
-        rows = min(self.model.rowCount(), ROWS_WANTED)
-        table = (
-            self.table.horizontalHeader().sizeHint().height()
-            + rows * self.table.verticalHeader().defaultSectionSize() + frame
-        )  # fmt: skip
-        layout = self.layout()
-        below = layout.sizeHint().height() - self.table.sizeHint().height() if layout else 0
-        return QSize(width, table + max(below, 0))
 
     def _summaries_fit(self) -> bool:
         """Whether the not-heard and quiet lines fit in full under the table's kept rows. When
