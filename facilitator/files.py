@@ -3,7 +3,10 @@ a database."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -79,28 +82,59 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.abspath(os.path.realpath(a)) == os.path.abspath(os.path.realpath(b))
 
 
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write `data` to `out` owner-only, via a temporary file in the same folder and a rename, so
-    a failure leaves any old file as it was. Never replaces a database (see
-    `refuse_database_target`). Raises FacilitatorError with one clear line."""
+def write_atomically(out: Path, data: bytes, *, private: bool = True) -> Path:
+    """Put `data` at `out`, all or nothing: via a temporary file in the same folder, flushed to
+    disk, then renamed onto `out`, so a failure leaves any old file as it was. `private`: the file
+    is owner-only whatever it was before (meeting files and backups hold team-only items); else a
+    file replaced keeps its mode (minutes a person may share) and a new one is owner-only.
+
+    Never replaces a database (see `refuse_database_target`). Raises FacilitatorError with one
+    clear line when the target is a folder, a database, read-only, or its folder is missing,
+    or when the disk is full or read-only."""
     out = Path(out)
+    folder = out.parent
     if out.is_dir():
-        raise FacilitatorError(f"{out} is a folder; give a file name")
+        raise FacilitatorError(f"cannot write {out}: it is a folder; give a file name")
     refuse_database_target(out)
-    if out.exists() and not os.access(out, os.W_OK):
-        raise FacilitatorError(f"cannot write {out}: the file is read-only (it was left as it was)")
-    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise FacilitatorError(f"cannot write {out}: the folder {folder} does not exist")
+    old_mode = _mode(out)
+    if old_mode is not None and not (old_mode & stat.S_IWUSR and os.access(out, os.W_OK)):
+        raise FacilitatorError(f"cannot write {out}: the file is read-only")
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".tmp")
     except OSError as error:
-        raise FacilitatorError(f"cannot write {out}: {error.strerror or error}") from None
+        raise FacilitatorError(f"cannot write {out}: {_reason(error)}") from None
+    temp = Path(temp_name)  # owner-only, as mkstemp makes it
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        if old_mode is not None and not private:
+            os.chmod(temp, stat.S_IMODE(old_mode))
         os.replace(temp, out)
     except OSError as error:
-        Path(temp).unlink(missing_ok=True)
-        raise FacilitatorError(f"cannot write {out}: {error.strerror or error}") from None
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise FacilitatorError(f"cannot write {out}: {_reason(error)}") from None
+    return out
+
+
+def _mode(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise FacilitatorError(f"cannot write {path}: {_reason(error)}") from None
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.EROFS:
+        return "the disk is read-only"
+    if isinstance(error, PermissionError):
+        return "permission denied (the file may be open in another program, or read-only)"
+    return error.strerror or str(error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,20 @@ def test_write_atomically_still_replaces_an_ordinary_file(tmp_path: Path) -> Non
     (tmp_path / "meeting.json").write_text("old")
     write_atomically(tmp_path / "meeting.json", b"new")
     assert (tmp_path / "meeting.json").read_bytes() == b"new"
+
+
+@pytest.mark.parametrize(("private", "mode"), [(True, 0o600), (False, 0o644)])
+def test_a_private_file_is_owner_only_and_a_shared_one_keeps_its_mode(
+    tmp_path: Path, private: bool, mode: int
+) -> None:
+    out = tmp_path / "meeting.json"
+    out.write_text("old")
+    out.chmod(0o644)
+    write_atomically(out, b"new", private=private)
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    write_atomically(tmp_path / "new.json", b"new", private=private)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["meeting.json", "new.json"]
 
 
 def test_the_workspace_is_refused_under_any_name_even_before_it_holds_anything(
