@@ -34,7 +34,8 @@ class ActionLine:
 
 
 _SELECT = """
-SELECT a.id, a.text, a.owner, a.due_date, a.status, a.team_only, m.id AS meeting_id,
+SELECT a.id, a.text, a.owner, a.due_date, a.status,
+       a.team_only OR m.team_only OR m.kind = 'internal_review' AS team_only, m.id AS meeting_id,
        m.title AS meeting_title, coalesce(m.started_at, m.scheduled_start) AS meeting_date,
        c.id AS case_id, c.label AS case_label
 FROM action_items a JOIN meetings m ON m.id = a.meeting_id JOIN cases c ON c.id = m.case_id

@@ -17,6 +17,7 @@ from typing import Any
 
 from facilitator.clock import format_timestamp, parse_timestamp
 from facilitator.errors import ExchangeError
+from facilitator.meetings import is_team_only
 from facilitator.model import (
     ActionStatus,
     Attendance,
@@ -76,7 +77,7 @@ COLUMNS: dict[str, dict[str, Kind]] = {
     "cases": {"created_at": TIME, "complaint_received_on": DAY},
     "meetings": {"kind": MeetingKind, "status": MeetingStatus, "scheduled_start": TIME,
                  "planned_end": TIME, "started_at": TIME, "ended_at": TIME, "created_at": TIME,
-                 "makes_decisions": FLAG},
+                 "makes_decisions": FLAG, "team_only": FLAG},
     "participants": {"position": WHOLE, "role": Role, "side": Side, "attendance": Attendance,
                      "arrived_at": TIME, "left_at": TIME},
     "agenda_items": {"position": WHOLE, "planned_minutes": MINUTES, "started_at": TIME,
@@ -220,10 +221,10 @@ def import_json(ws: Workspace, document: dict[str, Any]) -> MeetingId:
             )
             ids["cases"][case.get("id", 1)] = new_case
             meeting = document["meeting"]
-            new_meeting = op.insert(
-                "meetings",
-                _fresh(ws, "meetings", meeting, ids, at=op.at, defaults={"case_id": new_case}),
-            )
+            values = _fresh(ws, "meetings", meeting, ids, at=op.at, defaults={"case_id": new_case})
+            if is_team_only(values):  # a file from before the flag: an internal review still is
+                values["team_only"] = 1
+            new_meeting = op.insert("meetings", values)
             ids["meetings"][meeting.get("id", 1)] = new_meeting
             op.meeting_id = new_meeting
             for table in MEETING_TABLES:

@@ -38,6 +38,7 @@ class NewAgendaItem(NamedTuple):
     title: str
     planned_minutes: int
     prompts: str = ""
+    team_only: bool = False
 
 
 def create_case(ws: Workspace, *, label: str, complaint_received_on: str | None = None) -> Change:
@@ -80,10 +81,12 @@ def create_meeting(
     desired_outcomes: str = "",
     ground_rules: str = "",
     template: str = "",
+    team_only: bool = False,
     participants: Sequence[NewParticipant] = (),
     agenda: Sequence[NewAgendaItem] = (),
 ) -> Change:
-    """A planned meeting, with its roster and agenda, in one operation."""
+    """A planned meeting, with its roster and agenda, in one operation. `team_only`: the whole
+    meeting is the school team's (see `is_team_only`); an internal review always is."""
     title = required_text(title, "A meeting title")
     kind = MeetingKind(kind)
     if ws.scalar("SELECT 1 FROM cases WHERE id = ?", (case_id,)) is None:
@@ -105,6 +108,7 @@ def create_meeting(
                 "desired_outcomes": clean_text(desired_outcomes),
                 "ground_rules": clean_text(ground_rules),
                 "template": template,
+                "team_only": int(team_only or kind is MeetingKind.INTERNAL_REVIEW),
                 "created_at": op.at,
             },
         )
@@ -116,11 +120,19 @@ def create_meeting(
     return op.change
 
 
+def is_team_only(meeting: Mapping[str, Any]) -> bool:
+    """Whether a whole meeting is the school team's only (an internal review, the preparation for
+    a mediation): nothing from it goes into a parent copy of the minutes or onto the projector,
+    and what is carried from it into another meeting starts team-only there."""
+    return bool(meeting.get("team_only")) or meeting.get("kind") == MeetingKind.INTERNAL_REVIEW
+
+
 def update_meeting(ws: Workspace, *, meeting_id: MeetingId, **values: Any) -> Change:
-    """Change the meeting's details (title, location, kind, times, purpose ...)."""
+    """Change the meeting's details (title, location, kind, times, purpose, team_only ...).
+    An internal review stays team-only: making a meeting one marks it so."""
     allowed = {
         "title", "kind", "scheduled_start", "planned_end", "location", "makes_decisions",
-        "purpose", "desired_outcomes", "ground_rules",
+        "purpose", "desired_outcomes", "ground_rules", "team_only",
     }  # fmt: skip
     unknown = set(values) - allowed
     if unknown:
@@ -132,6 +144,14 @@ def update_meeting(ws: Workspace, *, meeting_id: MeetingId, **values: Any) -> Ch
         cleaned["kind"] = MeetingKind(cleaned["kind"]).value
     if "makes_decisions" in cleaned:
         cleaned["makes_decisions"] = int(bool(cleaned["makes_decisions"]))
+    if "team_only" in cleaned:
+        cleaned["team_only"] = int(bool(cleaned["team_only"]))
+    if "kind" in cleaned or "team_only" in cleaned:
+        kind = cleaned.get("kind") or ws.scalar(
+            "SELECT kind FROM meetings WHERE id = ?", (meeting_id,)
+        )
+        if kind == MeetingKind.INTERNAL_REVIEW:
+            cleaned["team_only"] = 1
     with ws.operation("meeting.update", meeting_id=meeting_id, summary=cleaned) as op:
         op.update("meetings", meeting_id, cleaned)
     return op.change
@@ -318,6 +338,7 @@ def _insert_agenda_item(op: Operation, meeting_id: MeetingId, item: NewAgendaIte
             "title": required_text(item.title, "An agenda item's title"),
             "planned_minutes": _minutes(item.planned_minutes),
             "prompts": clean_text(item.prompts),
+            "team_only": int(bool(item.team_only)),
         },
     )
 

@@ -38,6 +38,7 @@ def meeting_from_template(
             item.title,
             item.minutes,
             prompts="\n".join([*item.prompts, *(SUB_ITEM_MARK + s for s in item.sub_items)]),
+            team_only=item.team_only,
         )
         for item in template.items
     ]
@@ -54,6 +55,7 @@ def meeting_from_template(
         desired_outcomes="\n".join(template.desired_outcomes),
         ground_rules="\n".join(template.ground_rules),
         template=template.name,
+        team_only=template.team_only,
         participants=participants,
         agenda=agenda,
     )
@@ -70,7 +72,7 @@ def template_from_meeting(ws: Workspace, meeting_id: MeetingId, *, name: str) ->
         raise NotFound(f"meeting {meeting_id} does not exist")
     items = []
     for row in ws.rows(
-        "SELECT title, planned_minutes, prompts FROM agenda_items WHERE meeting_id = ?"
+        "SELECT title, planned_minutes, prompts, team_only FROM agenda_items WHERE meeting_id = ?"
         " ORDER BY position, id",
         (meeting_id,),
     ):
@@ -83,6 +85,7 @@ def template_from_meeting(ws: Workspace, meeting_id: MeetingId, *, name: str) ->
                 sub_items=tuple(
                     x[len(SUB_ITEM_MARK) :] for x in lines if x.startswith(SUB_ITEM_MARK)
                 ),
+                team_only=bool(row["team_only"]),
             )
         )
     roles = dict.fromkeys(
@@ -100,7 +103,7 @@ def template_from_meeting(ws: Workspace, meeting_id: MeetingId, *, name: str) ->
         purpose=meeting["purpose"],
         makes_decisions=bool(meeting["makes_decisions"]),
         items=tuple(items),
-        team_only=kind is MeetingKind.INTERNAL_REVIEW,
+        team_only=meetings.is_team_only(meeting),
         desired_outcomes=tuple(_lines(meeting["desired_outcomes"])),
         ground_rules=tuple(_lines(meeting["ground_rules"])),
         suggested_roles=tuple(roles),
@@ -129,7 +132,12 @@ def open_from_earlier_meetings(ws: Workspace, meeting_id: MeetingId) -> list[Row
 def carry_concerns(
     ws: Workspace, *, meeting_id: MeetingId, concern_ids: Iterable[ConcernId]
 ) -> Change:
-    """Put earlier parked concerns on this meeting's board, as raised, in one operation."""
+    """Put earlier parked concerns on this meeting's board, as raised, in one operation. One from
+    a team-only meeting (see `meetings.is_team_only`), or from a mediation into another kind of
+    meeting (mediation is confidential, 34 CFR 300.506(b)(8)), starts team-only here: the
+    facilitator may share it, deliberately."""
+    here = ws.row("SELECT kind FROM meetings WHERE id = ?", (meeting_id,))
+    in_mediation = here is not None and here["kind"] == MeetingKind.MEDIATION
     with ws.operation("concern.carry", meeting_id=meeting_id) as op:
         position = ws.scalar(
             "SELECT coalesce(max(position) + 1, 0) FROM concerns WHERE meeting_id = ?",
@@ -139,6 +147,13 @@ def carry_concerns(
             source = op.fetch("concerns", concern_id)
             if source is None:
                 continue
+            origin = ws.row(
+                "SELECT kind, team_only FROM meetings WHERE id = ?", (source["meeting_id"],)
+            )
+            kept_back = origin is not None and (
+                meetings.is_team_only(origin)
+                or (origin["kind"] == MeetingKind.MEDIATION and not in_mediation)
+            )
             op.insert(
                 "concerns",
                 {
@@ -146,7 +161,7 @@ def carry_concerns(
                     "text": source["text"],
                     "raised_by": None,
                     "status": "raised",
-                    "team_only": source["team_only"],
+                    "team_only": int(bool(source["team_only"]) or kept_back),
                     "position": position,
                     "created_at": op.at,
                 },

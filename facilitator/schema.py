@@ -212,6 +212,18 @@ def m001_meeting_record(db: Any) -> None:
             db.execute(statement if "TRIGGER" not in statement else statement + ";")
 
 
+@migrations()
+def m002_team_only_meetings(db: Any) -> None:
+    """A whole meeting can be the school team's only (an internal review, the preparation for a
+    mediation): nothing from it reaches a parent copy or the projector. Meetings made before this
+    from the shipped team-only templates, and every internal review, are marked."""
+    db.execute(f"ALTER TABLE meetings ADD COLUMN {_TEAM_ONLY}")
+    db.execute(
+        "UPDATE meetings SET team_only = 1 WHERE kind = 'internal_review'"
+        " OR template IN ('internal_team_review', 'mediation_preparation')"
+    )
+
+
 def migration_count() -> int:
     """How many migrations are defined here: what `SCHEMA_VERSION` must say."""
     return len(migrations._migrations)

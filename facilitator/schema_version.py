@@ -9,7 +9,7 @@ from __future__ import annotations
 
 APPLICATION_ID = 0x46414349  # "FACI": marks the file as a Facilitator workspace
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """How many migrations this version of the app knows; stored in `PRAGMA user_version`.
 
 Add one with every migration in `facilitator.schema` (a test and `schema.py` itself check it).

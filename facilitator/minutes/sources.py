@@ -2,7 +2,8 @@
 
 This is where the team-only rule is applied, once: a parent copy gets `record.shared_only()`,
 only the agenda items that record still holds, carried-over items that are not team-only, and no
-speaking balance. Everything after this point works only from what it was given.
+speaking balance; a meeting that is the team's as a whole (`meetings.is_team_only`) has no parent
+copy at all. Everything after this point works only from what it was given.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from facilitator.actions import ActionLine, carried_over
+from facilitator.errors import FacilitatorError
+from facilitator.meetings import is_team_only
 from facilitator.minutes.document import Audience
 from facilitator.model import MeetingId, MeetingKind
 from facilitator.record import MeetingRecord, load_meeting
@@ -62,39 +65,56 @@ def gather(
     )
 
 
+class TeamOnlyMeeting(FacilitatorError):
+    """A parent copy was asked for of a meeting that is the school team's only."""
+
+
 def visible_record(ws: Workspace, meeting_id: int, *, audience: Audience) -> MeetingRecord:
-    """The meeting as `audience` may see it: every row for the team, shared rows for parents."""
+    """The meeting as `audience` may see it: every row for the team, shared rows for parents.
+    Raises `TeamOnlyMeeting` for a parent copy of a team-only meeting."""
     if audience not in ("parent", "team"):
         raise ValueError(f"unknown audience {audience!r}: use 'parent' or 'team'")
     full = load_meeting(ws, meeting_id)
-    return full if audience == "team" else full.shared_only()
+    if audience == "team":
+        return full
+    if is_team_only(full.meeting):
+        raise TeamOnlyMeeting(
+            f"meeting {meeting_id} is for the school team only: it has no parent copy (write a"
+            " team copy)"
+        )
+    return full.shared_only()
 
 
 def visible_carried(ws: Workspace, meeting_id: int, *, audience: Audience) -> list[ActionLine]:
-    """Open action items from the case's earlier meetings that `audience` may see. An internal
-    review is the team's by nature, so parents see nothing that comes from one."""
+    """Open action items from the case's earlier meetings that `audience` may see. Parents see
+    nothing from a team-only meeting (an internal review, a mediation's preparation), and,
+    outside a mediation, nothing from one: what is said in mediation stays confidential
+    (34 CFR 300.506(b)(8)), so it is not repeated in another meeting's minutes."""
     lines = carried_over(ws, MeetingId(meeting_id))
     if audience == "team":
         return lines
-    internal = _internal_reviews(ws)
-    return [line for line in lines if not line.team_only and line.meeting_id not in internal]
-
-
-def _internal_reviews(ws: Workspace) -> set[int]:
-    kind = MeetingKind.INTERNAL_REVIEW.value
-    return {r["id"] for r in ws.rows("SELECT id FROM meetings WHERE kind = ?", (kind,))}
+    here = ws.row("SELECT kind FROM meetings WHERE id = ?", (meeting_id,))
+    in_mediation = here is not None and here["kind"] == MeetingKind.MEDIATION
+    kept_back = {
+        r["id"]
+        for r in ws.rows("SELECT id, kind, team_only FROM meetings")
+        if is_team_only(r) or (r["kind"] == MeetingKind.MEDIATION and not in_mediation)
+    }
+    return [line for line in lines if not line.team_only and line.meeting_id not in kept_back]
 
 
 def _next_meeting(
     ws: Workspace, meeting: dict[str, Any], audience: Audience
 ) -> dict[str, Any] | None:
     """The case's next meeting: the first one held or scheduled after this one (for parents,
-    never an internal review)."""
+    never a team-only one)."""
     held = meeting["started_at"] or meeting["scheduled_start"] or meeting["created_at"]
-    hidden = MeetingKind.INTERNAL_REVIEW.value if audience == "parent" else ""
-    return ws.row(
+    for later in ws.rows(
         "SELECT *, coalesce(started_at, scheduled_start) AS held FROM meetings"
         " WHERE case_id = ? AND id != ? AND coalesce(started_at, scheduled_start) > ?"
-        " AND kind != ? ORDER BY held, id LIMIT 1",
-        (meeting["case_id"], meeting["id"], held, hidden),
-    )
+        " ORDER BY held, id",
+        (meeting["case_id"], meeting["id"], held),
+    ):
+        if audience == "team" or not is_team_only(later):
+            return later
+    return None

@@ -40,7 +40,7 @@ TOP_LEVEL_KEYS = (
     "items",
 )
 REQUIRED_TOP_LEVEL_KEYS = ("kind", "title", "purpose", "makes_decisions", "items")
-ITEM_KEYS = ("title", "minutes", "prompts", "sub_items")
+ITEM_KEYS = ("title", "minutes", "prompts", "sub_items", "team_only")
 REQUIRED_ITEM_KEYS = ("title", "minutes")
 KINDS = tuple(kind.value for kind in MeetingKind)
 BUG_MESSAGE = "could not be checked (a bug in Facilitator)"
@@ -378,9 +378,20 @@ class _Validator:
         minutes = self.minutes(table, index)
         prompts = self.text_list(table, "prompts", index)
         sub_items = self.text_list(table, "sub_items", index)
+        team_only = table.get("team_only", False)
+        if not isinstance(team_only, bool):
+            self.report(
+                "team_only", index, f"team_only must be true or false, not {_describe(team_only)}"
+            )
         if title is None or minutes is None:
             return None
-        return TemplateItem(title=title, minutes=minutes, prompts=prompts, sub_items=sub_items)
+        return TemplateItem(
+            title=title,
+            minutes=minutes,
+            prompts=prompts,
+            sub_items=sub_items,
+            team_only=team_only is True,
+        )
 
     def minutes(self, table: dict[str, Any], index: int) -> int | None:
         value = table.get("minutes")

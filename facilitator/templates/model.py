@@ -17,12 +17,15 @@ MAX_ITEM_MINUTES = 24 * 60
 
 @dataclass(frozen=True)
 class TemplateItem:
-    """One agenda item: a title, a time box in whole minutes, prompts for the facilitator."""
+    """One agenda item: a title, a time box in whole minutes, prompts for the facilitator;
+    `team_only`: an item for the school team alone (a staff huddle), kept off the projector and
+    out of parent copies of the minutes."""
 
     title: str
     minutes: int
     prompts: tuple[str, ...] = ()
     sub_items: tuple[str, ...] = ()
+    team_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,7 @@ def template_to_toml(template: AgendaTemplate) -> str:
             f"minutes = {item.minutes}",
             *_array("prompts", item.prompts),
             *_array("sub_items", item.sub_items),
+            *([f"team_only = {_boolean(True)}"] if item.team_only else []),
         ]
     return "\n".join(lines) + "\n"
 
