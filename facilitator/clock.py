@@ -6,6 +6,8 @@ run a three-hour meeting in milliseconds by moving a `FakeClock`.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -19,10 +21,31 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """The real wall clock."""
+    """The real wall clock, which never goes backwards while the app runs.
+
+    The computer's clock can be set back mid-meeting (a time server correcting it, someone
+    changing it); a turn would then end before it began. So time runs on by the monotonic clock
+    from the last reading whenever the wall clock falls behind it. A jump forward is followed: a
+    laptop waking from sleep has truly been away that long (the session records the gap as an
+    interruption, see `ui.session.Session.keep_alive`).
+    """
+
+    def __init__(
+        self,
+        wall: Callable[[], datetime] = lambda: datetime.now(UTC),
+        steady: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._wall, self._steady = wall, steady  # the sources, replaceable in a test
+        self._last: datetime | None = None
+        self._last_steady = 0.0
 
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        wall = self._wall()
+        steady = self._steady()
+        if self._last is not None:
+            wall = max(wall, self._last + timedelta(seconds=steady - self._last_steady))
+        self._last, self._last_steady = wall, steady
+        return wall
 
 
 class FakeClock:

@@ -11,6 +11,7 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
+from facilitator.clock import timestamp_ms
 from facilitator.errors import InvalidInput, NotFound, WorkspaceError
 from facilitator.model import AgendaItemId, MeetingId, MeetingStatus, ParticipantId
 from facilitator.store import Change, Operation, Row, Workspace
@@ -176,12 +177,27 @@ def mark_alive(ws: Workspace, *, meeting_id: MeetingId) -> None:
         ) from None
 
 
+def is_live(ws: Workspace, meeting_id: MeetingId) -> bool:
+    return bool(ws.scalar("SELECT status FROM meetings WHERE id = ?", (meeting_id,)) == "live")
+
+
+def silent_for_ms(ws: Workspace, meeting_id: MeetingId) -> int:
+    """How long since the last heartbeat of `meeting_id` (0 when it has none yet)."""
+    alive_at = ws.scalar("SELECT alive_at FROM liveness WHERE meeting_id = ?", (meeting_id,))
+    return 0 if alive_at is None else timestamp_ms(ws.now()) - timestamp_ms(alive_at)
+
+
+LONG_GAP_MS = 10 * 60_000
+
+
 def resume_meeting(ws: Workspace, *, meeting_id: MeetingId) -> Change | None:
     """Pick a live meeting up again after the app stopped (crash, kill, dead battery, quit).
 
     The open turn and current item are closed when the record stopped (the last heartbeat or event)
-    and reopened now; the gap is kept as an interruption and never counted as speech.
-    None when the meeting is not live.
+    and reopened now; the gap is kept as an interruption and never counted as speech. After a gap
+    longer than `LONG_GAP_MS` (a laptop left asleep over lunch, a meeting left open overnight)
+    nobody is still speaking: the turn is closed and not reopened. None when the meeting is not
+    live, or when no time has passed since the record last moved.
     """
     meeting = _meeting(ws, meeting_id)
     if meeting["status"] != MeetingStatus.LIVE:
@@ -193,16 +209,20 @@ def resume_meeting(ws: Workspace, *, meeting_id: MeetingId) -> Change | None:
             meeting["started_at"],
         ])
     )  # fmt: skip
+    if ws.now() <= stopped_at:  # no time has passed since: nothing stopped
+        return None
     with ws.operation(
         "meeting.resume", meeting_id=meeting_id, summary={"stopped_at": stopped_at}
     ) as op:
         op.undoable = False
         resumed_at = max(op.at, stopped_at)
+        long_gap = timestamp_ms(resumed_at) - timestamp_ms(stopped_at) > LONG_GAP_MS
         turn = _open_turn(op.conn, meeting_id)
         if turn is not None:
             op.update(
                 "speaking_turns", turn["id"], {"ended_at": max(stopped_at, turn["started_at"])}
             )
+        if turn is not None and not long_gap:
             op.insert(
                 "speaking_turns",
                 {
@@ -276,7 +296,7 @@ def _move_to(op: Operation, meeting: Row, target: Row) -> None:
     # A turn that runs across items is split, so talk time is attributed to each item.
     turn = _open_turn(op.conn, meeting_id)
     if turn is not None:
-        op.update("speaking_turns", turn["id"], {"ended_at": op.at})
+        op.update("speaking_turns", turn["id"], {"ended_at": _not_before(op.at, turn)})
         op.insert(
             "speaking_turns",
             {
@@ -337,14 +357,21 @@ def _open_visit(op: Operation, meeting_id: int, item_id: int) -> None:
 def _close_visit(op: Operation, meeting_id: int) -> None:
     visit = _current_visit(op.conn, meeting_id)
     if visit is not None:
-        op.update("agenda_visits", visit["id"], {"ended_at": op.at})
-        op.update("agenda_items", visit["agenda_item_id"], {"ended_at": op.at})
+        ended_at = _not_before(op.at, visit)
+        op.update("agenda_visits", visit["id"], {"ended_at": ended_at})
+        op.update("agenda_items", visit["agenda_item_id"], {"ended_at": ended_at})
 
 
 def _close_turn(op: Operation, meeting_id: int) -> None:
     turn = _open_turn(op.conn, meeting_id)
     if turn is not None:
-        op.update("speaking_turns", turn["id"], {"ended_at": op.at})
+        op.update("speaking_turns", turn["id"], {"ended_at": _not_before(op.at, turn)})
+
+
+def _not_before(at: str, started: Row) -> str:
+    """`at`, or the row's start if that is later: a turn or visit never ends before it began,
+    whatever the computer's clock did since (a clock set back between two runs of the app)."""
+    return max(at, str(started["started_at"]))
 
 
 def _open_turn(conn: Any, meeting_id: int) -> Row | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator import live
 from facilitator.errors import FacilitatorError
 from facilitator.model import MeetingId
 from facilitator.store import Change, Workspace
@@ -24,7 +25,7 @@ from ui.banner import Banner
 from ui.docks import DockPlace, PanelLayout, arrange, make_dock
 from ui.keymap import TypingGuard
 from ui.live_controls import LiveControls
-from ui.marks import local_time
+from ui.marks import local_moments
 from ui.meeting_files import MeetingFiles
 from ui.menus import build_menus
 from ui.models.board_items import BoardItemsModel
@@ -399,9 +400,12 @@ class MainWindow(QMainWindow):
             (change.meeting_id,),
         )
         if gap is not None:
+            stopped, resumed = local_moments(gap["stopped_at"], gap["resumed_at"])
+            speaker = live.current_speaker_id(self.session.ws, MeetingId(change.meeting_id or 0))
+            nobody = "" if speaker else " Nobody is speaking now: press a person's key to start."
             self.banner.show_message(
-                f"Recording stopped {local_time(gap['stopped_at'])}, resumed"
-                f" {local_time(gap['resumed_at'])}. The gap is not counted as anyone's talk time."
+                f"Recording stopped {stopped}, resumed {resumed}. The gap is not counted as"
+                f" anyone's talk time.{nobody}"
             )
 
     def _on_change(self, change: Change) -> None:

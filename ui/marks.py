@@ -68,6 +68,16 @@ def local_time(timestamp: str, *, seconds: bool = True) -> str:
     return when.strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
+def local_moments(first: str, second: str) -> tuple[str, str]:
+    """Two stored timestamps as the room reads them: times alone on the same local day, else
+    each with its day ("Mon 11/30 22:13:00")."""
+    a, b = (parse_timestamp(t).astimezone() for t in (first, second))
+    if a.date() == b.date():
+        return local_time(first), local_time(second)
+    day = "{0:%a} {0.month}/{0.day} {0:%H:%M:%S}"
+    return day.format(a), day.format(b)
+
+
 def local_time_ms(ms: int, *, seconds: bool = False) -> str:
     when = datetime.fromtimestamp(ms / 1000).astimezone()
     return when.strftime("%H:%M:%S" if seconds else "%H:%M")

@@ -22,6 +22,7 @@ from ui.undo import OperationCommand, Outcome
 
 TICK_MS = 1000
 HEARTBEAT_MS = 10_000
+ASLEEP_AFTER_MS = 60_000  # six heartbeats missed: the computer slept, or the app was frozen
 
 
 class Session(QObject):
@@ -77,16 +78,22 @@ class Session(QObject):
         if ws.read_only:  # a window that records announces its own operations as they run
             self._ticker.timeout.connect(self.follow_recording)  # before the tick repaints
         self.damage: str | None = None  # what `damaged` said, once it has
+        # Live meetings this window records while another is on screen: their heartbeat goes on.
+        self._recording: set[MeetingId] = set()
         _report_damage_to(self)
 
     # -- the meeting on screen -------------------------------------------------------------------
 
     def open_meeting(self, meeting_id: MeetingId | None) -> None:
-        """Show another meeting (None: none). A live meeting is resumed once, here."""
+        """Show another meeting (None: none). A live meeting is resumed once, here, unless this
+        window has been recording it all along (another meeting was only looked at meanwhile)."""
         self.undo_stack.clear()
+        if self.is_live() and self.meeting_id is not None:
+            self._recording.add(self.meeting_id)  # it goes on being recorded, off screen
         self.meeting_id = meeting_id
         resumed: Change | None = None
-        if meeting_id is not None and not self.ws.read_only:  # read-only: another window records
+        recorded_here = meeting_id in self._recording
+        if meeting_id is not None and not self.ws.read_only and not recorded_here:
             try:
                 resumed = live.resume_meeting(self.ws, meeting_id=meeting_id)
             except FacilitatorError as error:
@@ -275,18 +282,36 @@ class Session(QObject):
             self._heartbeat.start()
 
     def stop_clock(self) -> None:
+        """Stop the clocks; a meeting recorded until now is noted as alive until now (a quit
+        then resumes from this moment, not from the last heartbeat)."""
+        if self._heartbeat.isActive():
+            self.keep_alive()
         self._ticker.stop()
         self._heartbeat.stop()
 
     def keep_alive(self) -> None:
-        """The heartbeat: lets a later resume know when the record stopped."""
-        if not self.is_live() or self.meeting_id is None:
-            return
-        try:
-            live.mark_alive(self.ws, meeting_id=self.meeting_id)
-        except (sqlite3.Error, FacilitatorError) as error:  # a full disk must not stop the meeting
-            if not self.found_damage(error):
-                self.report(f"could not note that the meeting is still recording: {error}")
+        """The heartbeat of every live meeting this window records: lets a later resume know
+        when the record stopped. A heartbeat that comes far too late means the computer was
+        asleep (or the app frozen): that gap is recorded as an interruption, as after a crash,
+        and never counted as anyone's speech."""
+        current = self.meeting_id if self.is_live() else None
+        meetings = self._recording | ({current} if current is not None else set())
+        for meeting_id in sorted(meetings):
+            try:
+                if not live.is_live(self.ws, meeting_id):
+                    self._recording.discard(meeting_id)
+                    continue
+                resumed = None
+                if live.silent_for_ms(self.ws, meeting_id) > ASLEEP_AFTER_MS:
+                    resumed = live.resume_meeting(self.ws, meeting_id=meeting_id)
+                live.mark_alive(self.ws, meeting_id=meeting_id)
+            except (sqlite3.Error, FacilitatorError) as error:  # a full disk must not stop it
+                if not self.found_damage(error):
+                    self.report(f"could not note that the meeting is still recording: {error}")
+                continue
+            if resumed is not None and meeting_id == self.meeting_id:
+                self.changed.emit(resumed)
+                self.resumed.emit(resumed)
 
     def use_workspace(self, ws: Workspace) -> None:
         """Work on `ws` from now on (the same file reopened after a restore); the caller opens a

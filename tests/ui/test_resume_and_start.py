@@ -12,7 +12,7 @@ from facilitator import live
 from facilitator.clock import FakeClock
 from facilitator.model import MeetingId
 from facilitator.store import Workspace
-from tests.ui.conftest import make_window, people
+from tests.ui.conftest import AGENDA, PEOPLE, make_window, people, planned_meeting
 from ui.app import run_window
 from ui.main_window import BOARD_PAGE, MainWindow
 from ui.marks import local_time
@@ -59,6 +59,61 @@ def test_the_heartbeat_marks_a_live_meeting_alive(
     live.start_meeting(ws, meeting_id=planned)
     clock.advance(seconds=10)
     meeting_window.session.keep_alive()
+    assert ws.scalar("SELECT alive_at FROM liveness WHERE meeting_id = ?", (planned,)) == ws.now()
+
+
+def test_a_heartbeat_far_too_late_records_the_sleep_as_an_interruption(
+    meeting_window: MainWindow, planned: MeetingId, clock: FakeClock, qtbot: QtBot
+) -> None:
+    session = meeting_window.session
+    ws = session.ws
+    ana = people(ws, planned)["Ana"]
+    live.start_meeting(ws, meeting_id=planned)
+    live.switch_speaker(ws, meeting_id=planned, participant_id=ana)
+    clock.advance(seconds=10)
+    session.keep_alive()
+    clock.advance(minutes=45)  # the lid was closed over lunch: no heartbeat, no tick
+    with qtbot.waitSignal(session.resumed):
+        session.keep_alive()
+    gap = ws.row(
+        "SELECT stopped_at, resumed_at FROM interruptions WHERE meeting_id = ?", (planned,)
+    )
+    assert gap is not None and gap["stopped_at"] == "2026-11-29T15:00:10.000Z"
+    assert live.current_speaker_id(ws, planned) is None  # nobody spoke through lunch
+    assert "Nobody is speaking now" in meeting_window.banner.label.text()
+    clock.advance(seconds=10)
+    session.keep_alive()  # on time again: nothing more recorded
+    assert ws.scalar("SELECT count(*) FROM interruptions") == 1
+
+
+def test_looking_at_another_meeting_goes_on_recording_the_live_one(
+    meeting_window: MainWindow, planned: MeetingId, clock: FakeClock
+) -> None:
+    session = meeting_window.session
+    ws = session.ws
+    ana = people(ws, planned)["Ana"]
+    live.start_meeting(ws, meeting_id=planned)
+    live.switch_speaker(ws, meeting_id=planned, participant_id=ana)
+    other = planned_meeting(ws, case="Other case", participants=PEOPLE, agenda=AGENDA)
+    meeting_window.open_meeting(other)
+    for _ in range(18):  # three minutes on the other meeting, the heartbeat going on
+        clock.advance(seconds=10)
+        session.keep_alive()
+    meeting_window.open_meeting(planned)
+    assert ws.scalar("SELECT count(*) FROM interruptions") == 0
+    assert live.current_speaker_id(ws, planned) == ana
+    turns = ws.scalar("SELECT count(*) FROM speaking_turns WHERE meeting_id = ?", (planned,))
+    assert turns == 1  # Ana's turn was never split
+
+
+def test_a_quit_notes_the_meeting_alive_until_the_quit(
+    meeting_window: MainWindow, planned: MeetingId, clock: FakeClock
+) -> None:
+    ws = meeting_window.session.ws
+    live.start_meeting(ws, meeting_id=planned)
+    meeting_window.session.start_clock()
+    clock.advance(seconds=7)
+    meeting_window.session.stop_clock()
     assert ws.scalar("SELECT alive_at FROM liveness WHERE meeting_id = ?", (planned,)) == ws.now()
 
 
