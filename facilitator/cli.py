@@ -151,12 +151,15 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
     @user_errors
     def import_(ctx: click.Context, file: Path, db: Path | None) -> None:
         """Add a meeting exported as JSON (e.g. prepared on another computer)."""
-        from facilitator.exchange import import_json, read_json
+        from facilitator.exchange import earlier_copies, import_json, read_json, same_file_note
 
         document = read_json(file)  # checked before the workspace is touched
         with _open(ctx, db, create=True) as ws:
+            earlier = earlier_copies(ws, document)
             meeting_id = import_json(ws, document)
             echo(f"Imported '{document['meeting'].get('title', '')}' as meeting {meeting_id}.")
+            if earlier:
+                echo(f"note: {same_file_note(earlier)} (`delete` removes one)", err=True)
         click.echo(meeting_id)
 
     @cli.command()

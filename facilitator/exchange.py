@@ -199,6 +199,30 @@ def check_document(document: Any, path: Path | str = "the file") -> None:
         raise ExchangeError(f"{path}: {error}") from None
 
 
+def earlier_copies(ws: Workspace, document: dict[str, Any]) -> list[Row]:
+    """Meetings of the workspace that came from the same prepared meeting as `document` (the
+    same case, title and making time: the file imported before, or an earlier export of it),
+    with their id, title and status; the file is checked first (see `check_document`)."""
+    check_document(document)
+    case, meeting = document["case"], document["meeting"]
+    made = meeting.get("created_at")
+    if not isinstance(made, str):
+        return []
+    label = clean_text(str(case.get("label") or "")).strip() or "Imported case"
+    return ws.rows(
+        "SELECT m.id, m.title, m.status FROM meetings m JOIN cases c ON c.id = m.case_id"
+        " WHERE c.label = ? AND m.title = ? AND m.created_at = ? ORDER BY m.id",
+        (label, clean_text(str(meeting.get("title") or "")), _timestamp(made)),
+    )
+
+
+def same_file_note(earlier: list[Row]) -> str:
+    """One line saying which meetings came from the same prepared meeting, and that both are
+    kept (nothing is replaced: the earlier one may already hold what happened in the room)."""
+    copies = ", ".join(f"meeting {r['id']} ({r['status']})" for r in earlier)
+    return f"this meeting was imported before, as {copies}; both are kept"
+
+
 def import_json(ws: Workspace, document: dict[str, Any]) -> MeetingId:
     """Add the meeting in one operation (all or nothing); returns its new id.
 

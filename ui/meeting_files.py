@@ -71,7 +71,7 @@ class MeetingFiles(QObject):
     def import_meeting(self) -> MeetingId | None:
         from PySide6.QtWidgets import QFileDialog
 
-        from facilitator.exchange import import_json, read_json
+        from facilitator.exchange import earlier_copies, import_json, read_json, same_file_note
 
         chosen, _ = QFileDialog.getOpenFileName(
             self._window, "Import meeting file", str(self.folder), FILTER
@@ -80,13 +80,16 @@ class MeetingFiles(QObject):
             return None
         path = Path(chosen)
         try:
-            meeting_id = import_json(self.session.ws, read_json(path))
+            document = read_json(path)
+            earlier = earlier_copies(self.session.ws, document)
+            meeting_id = import_json(self.session.ws, document)
         except (FacilitatorError, OSError) as error:
             self.session.report(f"not imported: {_reason(error)}")
             return None
         self.folder = path.parent
         title = self.session.ws.scalar("SELECT title FROM meetings WHERE id = ?", (meeting_id,))
-        self.done.emit(f"Imported '{title}' from {path.name}")
+        again = f" ({same_file_note(earlier)})" if earlier else ""
+        self.done.emit(f"Imported '{title}' from {path.name}{again}")
         self.imported.emit(meeting_id)
         return meeting_id
 

@@ -64,6 +64,10 @@ def test_export_and_import_move_a_meeting(demo_db: Path, tmp_path: Path) -> None
     result = runner.invoke(build_cli(), ["import", str(out), "--db", str(tmp_path / "laptop.db")])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == "1"
+    assert "imported before" not in result.stderr
+    again = runner.invoke(build_cli(), ["import", str(out), "--db", str(tmp_path / "laptop.db")])
+    assert again.exit_code == 0 and again.stdout.splitlines()[-1] == "2"
+    assert "imported before, as meeting 1 (ended); both are kept" in again.stderr
 
 
 def test_the_db_option_may_come_before_the_command(demo_db: Path) -> None:

@@ -153,6 +153,13 @@ def test_a_meeting_file_carries_a_prepared_meeting_to_another_workspace(
         rows = laptop_ws.rows("SELECT text, team_only FROM solutions")
         assert rows == [{"text": "Tutoring", "team_only": 1}]
         assert "Imported 'Annual IEP meeting'" in laptop.statusBar().currentMessage()
+        assert "imported before" not in laptop.statusBar().currentMessage()
+        # The coordinator sent the file again: both copies are kept, and the window says so.
+        file_menu_action(laptop, "Import meeting file…").trigger()
+        assert "imported before, as meeting 1 (planned); both are kept" in (
+            laptop.statusBar().currentMessage()
+        )
+        assert laptop_ws.scalar("SELECT count(*) FROM meetings") == 2
         laptop.close()
 
 
