@@ -23,6 +23,7 @@ from ui.undo import OperationCommand, Outcome
 TICK_MS = 1000
 HEARTBEAT_MS = 10_000
 ASLEEP_AFTER_MS = 60_000  # six heartbeats missed: the computer slept, or the app was frozen
+RECORDING_STOPPED_AFTER_MS = 3 * HEARTBEAT_MS  # seen from a read-only window
 
 
 class Session(QObject):
@@ -75,6 +76,7 @@ class Session(QObject):
         # A read-only window follows the window that records: what it last saw of the file.
         self._seen = (ws.data_version(), ws.last_event_id()) if ws.read_only else None
         self._follow_failed = False
+        self._told_not_recorded = False
         if ws.read_only:  # a window that records announces its own operations as they run
             self._ticker.timeout.connect(self.follow_recording)  # before the tick repaints
         self.damage: str | None = None  # what `damaged` said, once it has
@@ -199,6 +201,22 @@ class Session(QObject):
         )
         self.damaged.emit(self.damage)
 
+    def _notice_recording_stopped(self) -> None:
+        """In a read-only window: say once if the live meeting on screen is no longer being
+        recorded (its heartbeat stopped: the recording window closed, crashed or sleeps), since
+        its clocks here would run on as if it were."""
+        stale = (
+            self.meeting_id is not None
+            and self.is_live()
+            and live.silent_for_ms(self.ws, self.meeting_id) > RECORDING_STOPPED_AFTER_MS
+        )
+        if stale and not self._told_not_recorded:
+            self.report(
+                "this meeting is not being recorded: the window that recorded it stopped (closed"
+                " or crashed). Close this window and open the workspace again to record it"
+            )
+        self._told_not_recorded = stale
+
     def follow_recording(self) -> Change | None:
         """In a read-only window, show what another window has recorded since the last look:
         one change naming every table those operations touched (every table, where the log no
@@ -211,6 +229,7 @@ class Session(QObject):
         try:
             if self.ws.replaced_on_disk():
                 return self._follow_replaced_file()
+            self._notice_recording_stopped()
             now = self.ws.data_version()
             if now == version:
                 return None

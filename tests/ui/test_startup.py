@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator import board, deletion, live, recovery
 from facilitator.backups import make_backup, restore
+from facilitator.clock import FakeClock
 from facilitator.demo import create_demo
 from facilitator.errors import WorkspaceError
 from facilitator.lock import DamageNote, WorkspaceLock
@@ -22,6 +24,7 @@ from facilitator.model import MeetingId
 from facilitator.store import Workspace
 from facilitator.workspace_files import companion
 from tests.facilitator.damage import damage_table, flip_in_schema_text, undecodable_text
+from tests.facilitator.helpers import small_meeting
 from ui import startup
 from ui.app import run_window
 from ui.auto_backups import backup_policy
@@ -349,6 +352,34 @@ def test_a_read_only_window_follows_the_window_that_records(
         window.session.follow_recording()
         assert window.session.meeting_id is None  # nothing of it is left to show
         assert window.windowTitle() == "Facilitator (read-only)"
+
+
+def test_a_read_only_window_says_when_the_live_meeting_is_no_longer_recorded(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+    held_elsewhere: WorkspaceLock,
+) -> None:
+    """The recording window died (kill -9): its heartbeat stops, and the read-only window, whose
+    clocks would run on as if the meeting were recorded, says so once."""
+    window, _ = read_only_on_last_meeting(qtbot, workspace, settings, opened_window)
+    with Workspace.open(workspace) as recording:
+        meeting, _ = small_meeting(recording)
+        live.start_meeting(recording, meeting_id=meeting)
+        live.mark_alive(recording, meeting_id=meeting)
+    session = window.session
+    window.open_meeting(meeting)
+    session.follow_recording()
+    assert "not being recorded" not in window.statusBar().currentMessage()
+    later = FakeClock(session.ws.clock.now() + timedelta(seconds=31))
+    session.ws.clock = later
+    session.follow_recording()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("⚠ this meeting is not being recorded") and "\n" not in message
+    window.statusBar().clearMessage()
+    session.follow_recording()  # said once, not every second
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_a_read_only_window_follows_a_backup_restored_by_the_window_that_records(
