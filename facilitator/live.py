@@ -177,6 +177,70 @@ def mark_alive(ws: Workspace, *, meeting_id: MeetingId) -> None:
         ) from None
 
 
+def stopped_unnoticed(ws: Workspace, meeting_id: MeetingId) -> str | None:
+    """When the record of a live meeting last stopped, if nothing has been recorded in it since
+    it was picked up again (a meeting left open overnight, or forgotten when the room emptied):
+    then it can still be ended at that moment (`end_when_stopped`). None otherwise."""
+    resumed = ws.row(
+        "SELECT id, at FROM events WHERE meeting_id = ? AND kind = 'meeting.resume'"
+        " ORDER BY id DESC LIMIT 1",
+        (meeting_id,),
+    )
+    if resumed is None or not is_live(ws, meeting_id):
+        return None
+    later = ws.scalar(
+        "SELECT 1 FROM events WHERE meeting_id = ? AND id > ? LIMIT 1", (meeting_id, resumed["id"])
+    )
+    if later is not None:
+        return None
+    stopped = ws.scalar(
+        "SELECT stopped_at FROM interruptions WHERE meeting_id = ? ORDER BY id DESC LIMIT 1",
+        (meeting_id,),
+    )
+    return None if stopped is None else str(stopped)
+
+
+def end_when_stopped(ws: Workspace, *, meeting_id: MeetingId) -> Change:
+    """End a meeting at the moment its record last stopped (see `stopped_unnoticed`), as if it had
+    been ended then: what the resumption reopened is taken back, and the gap with it."""
+    stopped_at = stopped_unnoticed(ws, meeting_id)
+    if stopped_at is None:
+        meeting = _meeting(ws, meeting_id)
+        raise InvalidInput(
+            f"'{meeting['title']}' cannot end when its recording stopped: it is not running, or"
+            " something has been recorded since; end it now instead"
+        )
+    with ws.operation("meeting.end", meeting_id=meeting_id, summary={"at": stopped_at}) as op:
+        gap = op.conn.execute(
+            "SELECT id, resumed_at FROM interruptions WHERE meeting_id = ? ORDER BY id DESC"
+            " LIMIT 1",
+            (meeting_id,),
+        ).fetchone()
+        for table in ("speaking_turns", "agenda_visits"):  # what the resumption reopened
+            for row in op.conn.execute(
+                f"SELECT id FROM {table} WHERE meeting_id = ? AND started_at >= ?"
+                " AND ended_at IS NULL",
+                (meeting_id, gap[1]),
+            ).fetchall():
+                op.delete(table, row[0])
+        op.delete("interruptions", gap[0])
+        last_visit = op.conn.execute(
+            "SELECT agenda_item_id FROM agenda_visits WHERE meeting_id = ? AND ended_at = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (meeting_id, stopped_at),
+        ).fetchone()
+        if last_visit is not None:
+            op.update("agenda_items", last_visit[0], {"ended_at": stopped_at})
+        for hand in _open_hands(op, meeting_id):
+            op.update(
+                "raised_hands", hand["id"], {"lowered_at": max(stopped_at, hand["raised_at"])}
+            )
+        op.update(
+            "meetings", meeting_id, {"status": MeetingStatus.ENDED.value, "ended_at": stopped_at}
+        )
+    return op.change
+
+
 def is_live(ws: Workspace, meeting_id: MeetingId) -> bool:
     return bool(ws.scalar("SELECT status FROM meetings WHERE id = ?", (meeting_id,)) == "live")
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facilitator import live
+import pytest
+
+from facilitator import history, live
 from facilitator.clock import FakeClock
+from facilitator.errors import InvalidInput
 from facilitator.store import Workspace
 from facilitator.talk_time import speaking_balance
 from facilitator.timing import meeting_timing
@@ -88,3 +91,49 @@ def test_a_clock_set_back_never_ends_a_turn_or_an_item_before_it_began(
     for table in ("speaking_turns", "agenda_visits"):
         rows = fresh_ws.rows(f"SELECT started_at, ended_at FROM {table} WHERE ended_at IS NOT NULL")
         assert rows and all(r["ended_at"] >= r["started_at"] for r in rows), table
+
+
+def test_a_meeting_left_running_overnight_ends_when_its_recording_stopped(
+    fresh_ws: Workspace, clock: FakeClock
+) -> None:
+    meeting_id, (ana, *_) = small_meeting(fresh_ws)
+    live.start_meeting(fresh_ws, meeting_id=meeting_id)
+    live.switch_speaker(fresh_ws, meeting_id=meeting_id, participant_id=ana)
+    live.raise_hand(fresh_ws, meeting_id=meeting_id, participant_id=ana)
+    clock.advance(minutes=70)
+    live.mark_alive(fresh_ws, meeting_id=meeting_id)  # the laptop was closed here
+    stopped = fresh_ws.now()
+    clock.advance(minutes=16 * 60)
+    assert live.stopped_unnoticed(fresh_ws, meeting_id) is None  # not picked up again yet
+    live.resume_meeting(fresh_ws, meeting_id=meeting_id)
+    assert live.stopped_unnoticed(fresh_ws, meeting_id) == stopped
+
+    change = live.end_when_stopped(fresh_ws, meeting_id=meeting_id)
+    meeting = fresh_ws.row("SELECT status, ended_at FROM meetings WHERE id = ?", (meeting_id,))
+    assert meeting == {"status": "ended", "ended_at": stopped}
+    assert fresh_ws.scalar("SELECT count(*) FROM interruptions") == 0
+    for table in ("speaking_turns", "agenda_visits", "raised_hands"):
+        ends = fresh_ws.rows(f"SELECT * FROM {table}")
+        column = "lowered_at" if table == "raised_hands" else "ended_at"
+        assert [r[column] for r in ends] == [stopped], table
+    assert meeting_timing(fresh_ws, meeting_id).ended_ms is not None
+    assert speaking_balance(fresh_ws, meeting_id).people[0].talk_ms == 70 * 60_000
+
+    history.undo_event(fresh_ws, change.event_id)  # a mistake: it is running again, as resumed
+    assert live.is_live(fresh_ws, meeting_id)
+    assert fresh_ws.scalar("SELECT count(*) FROM interruptions") == 1
+    assert live.current_speaker_id(fresh_ws, meeting_id) is None  # after a night, nobody speaks
+
+
+def test_a_meeting_worked_on_since_it_was_picked_up_ends_now_only(
+    fresh_ws: Workspace, clock: FakeClock
+) -> None:
+    meeting_id, (ana, luis, *_) = small_meeting(fresh_ws)
+    live.start_meeting(fresh_ws, meeting_id=meeting_id)
+    live.mark_alive(fresh_ws, meeting_id=meeting_id)
+    clock.advance(minutes=30)
+    live.resume_meeting(fresh_ws, meeting_id=meeting_id)
+    live.switch_speaker(fresh_ws, meeting_id=meeting_id, participant_id=luis)
+    assert live.stopped_unnoticed(fresh_ws, meeting_id) is None
+    with pytest.raises(InvalidInput, match="something has been recorded since"):
+        live.end_when_stopped(fresh_ws, meeting_id=meeting_id)
