@@ -3,7 +3,8 @@
     python -m facilitator.locale.update_catalogs          # after changing wording in the code
     python -m facilitator.locale.update_catalogs --check  # exit 1 if anything is out of date
 
-Extracts every phrase marked with `_`, `N_`, `NC_` or `ngettext` in `facilitator/minutes/` into
+Extracts every phrase marked with `_`, `N_`, `NC_`, `ngettext` or `npgettext` in
+`facilitator/minutes/`, and the shipped templates' own words (`template_phrases`), into
 `minutes.pot`, merges it into each language's `minutes.po` (new phrases arrive empty; a changed
 phrase arrives marked fuzzy with the old translation as a suggestion, for a translator to
 confirm), fills the English catalog from the phrases themselves, and compiles each `.po` to the
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 from collections.abc import Iterator
 from datetime import datetime
@@ -24,7 +26,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po, unescape, write_po
 
 LOCALE = Path(__file__).resolve().parent
 SOURCES = LOCALE.parent / "minutes"
@@ -63,14 +65,17 @@ def extract() -> Catalog:
 
 
 def template_phrases() -> Iterator[tuple[str, tuple[str, int]]]:
-    """The shipped templates' purpose, desired outcomes and ground rules: the app's words, which
-    a meeting keeps as its own until someone edits them (the minutes then print what was typed)."""
+    """The shipped templates' purpose, desired outcomes, ground rules and agenda item titles: the
+    app's words, which a meeting keeps as its own until someone edits them (the minutes then
+    print what was typed). Prompts and sub-items are for the facilitator; the minutes never
+    print them."""
     from facilitator.templates.loading import shipped_templates
 
     templates, _ = shipped_templates()
     for found in templates:
         where = (f"agenda_templates/{found.path.name}", 0)
-        for phrase in (found.purpose, *found.desired_outcomes, *found.ground_rules):
+        titles = (item.title for item in found.items)
+        for phrase in (found.purpose, *found.desired_outcomes, *found.ground_rules, *titles):
             if phrase.strip():
                 yield phrase.strip(), where
 
@@ -83,12 +88,18 @@ def updated(language: str) -> Catalog:
     """`language`'s catalog merged with the phrases in the code; English translates each phrase
     to itself. (A fresh extraction each time: merging shares message objects with the template.)"""
     path = po_path(language)
+    previous: dict[tuple[object, str | None], list[str]] = {}
     if path.exists():
         with path.open("rb") as file:
             catalog = read_po(file, locale=language, domain=DOMAIN)
+        for message in _messages(catalog):
+            previous[message.id, message.context] = _previous_id(message)
     else:
         catalog = Catalog(locale=language, domain=DOMAIN, fuzzy=False)
     catalog.update(extract())
+    for message in _messages(catalog):
+        if message.fuzzy and not message.previous_id:
+            message.previous_id = previous.get((message.id, message.context), [])
     catalog.project, catalog.version, catalog.msgid_bugs_address = PROJECT, "1", ""
     catalog.creation_date = catalog.revision_date = EPOCH
     catalog.last_translator = catalog.language_team = ""
@@ -96,9 +107,10 @@ def updated(language: str) -> Catalog:
     catalog.header_comment = HEADER.format(language_name=name)
     if language == "en":
         for message in _messages(catalog):
-            if not _translated(message):
+            if message.fuzzy or not _translated(message):  # fuzzy: another phrase's words
                 message.string = message.id
             message.flags.discard("fuzzy")
+            message.previous_id = []
     return catalog
 
 
@@ -161,6 +173,19 @@ def _present() -> set[str]:
 
 def _messages(catalog: Catalog) -> Iterator[Message]:
     return (message for message in catalog if message.id)
+
+
+def _previous_id(message: Message) -> list[str]:
+    """The old wording of a fuzzy phrase, as read back from its `#| msgid "…"` lines, which Babel
+    writes but reads as comments ("| msgid …"); removed from the comments either way, so that
+    they do not outlive the fuzzy flag as `# | msgid` lines."""
+    old = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+    message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+    if not message.fuzzy:
+        return []
+    # Babel wraps a long line at a space, even inside a quoted string: join the lines with one.
+    parts = re.split(r"\bmsgid(?:_plural)?\b", " ".join(old))[1:]
+    return ["".join(unescape(q) for q in re.findall(r'"(?:[^"\\]|\\.)*"', p)) for p in parts]
 
 
 def _translated(message: Message) -> bool:

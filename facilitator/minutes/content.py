@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime, tzinfo
+from typing import Any
 
 from facilitator.minutes import wording as w
 from facilitator.minutes.document import Block, Heading, Minutes, Paragraph, Properties, Row, Table
@@ -131,11 +132,17 @@ def _details(src: Sources, say: Words, copy: str) -> Iterator[tuple[str, str]]:
 
 
 def _span(one: Wording, begins: datetime, end: str | None, planned: bool, tz: tzinfo | None) -> str:
-    """When the meeting was held, or is planned: "3:30 PM to 5:20 PM"."""
-    start = one.clock_time(begins)
+    """When the meeting was held, or is planned: "3:30 PM to 5:20 PM CST", with the time zone
+    (as this computer names it) once, after the last time; twice only if a clock change falls
+    in between."""
+    zone = w.zone_name(begins)
     if end:
-        span = one._("{start} to {end}").format(start=start, end=one.clock_time(w.local(end, tz)))
+        ends = w.local(end, tz)
+        end_zone = w.zone_name(ends)
+        start = one.the_time(begins) + ("" if end_zone == zone else f" {zone}")
+        span = one._("{start} to {end}").format(start=start, end=f"{one.the_time(ends)} {end_zone}")
         return one._("{span} (planned)").format(span=span) if planned else span
+    start = f"{one.clock_time(begins)} {zone}"
     if planned:
         return one._("{start} (planned)").format(start=start)
     return one._("{start}, still in progress").format(start=start)
@@ -204,10 +211,7 @@ def _participants(src: Sources, say: Words) -> Iterator[Block]:
     yield Heading(say.label(N_("Participants")))
     rows = []
     for person in src.record["participants"]:
-        role = say.role(person["role"])
-        if person.get("language"):
-            language = say.first.language_name(str(person["language"]))
-            role = say.first._("{role} ({language})").format(role=role, language=language)
+        role = say.label(_role(person))
         side = say.value(w.SIDE, person["side"])
         rows.append(Row((person["name"], role, side, say.attendance(person, src.tz))))
     if not rows:
@@ -217,38 +221,72 @@ def _participants(src: Sources, say: Words) -> Iterator[Block]:
     yield Table(columns, tuple(rows), (22, 36, 16, 26))
 
 
+def _role(person: dict[str, Any]) -> Callable[[Wording], str]:
+    """How one language names a participant's role, with their language if one is recorded:
+    "Parent (Spanish)", "Padre/madre (español)"; a bilingual copy pairs the two whole."""
+    language = str(person.get("language") or "")
+
+    def said(one: Wording) -> str:
+        role = one.label(w.ROLE, person["role"])
+        if not language:
+            return role
+        name = one.language_name(language)
+        return one._("{role} ({language})").format(role=role, language=name)
+
+    return said
+
+
 def _agenda(src: Sources, say: Words) -> Iterator[Block]:
+    """Planned and actual minutes per item. Until the meeting has ended, an item not yet taken
+    up is "Not started yet" (it may still be reached) and the actual total is the time so far;
+    after, it is "Not reached". Each total is the sum of its column as printed, so the table
+    adds up."""
     yield Heading(say.label(N_("Agenda")))
     items = {i["id"]: i for i in src.record["agenda_items"]}
-    not_reached = say.label(N_("Not reached"))
-    rows = []
-    for number, timing in enumerate((t for t in src.timing if t.item_id in items), start=1):
-        actual = say.minutes(timing.actual_ms) if timing.visited else not_reached
-        if timing.is_current:
-            actual = say.so_far(timing.actual_ms)
-        team_only = bool(items[timing.item_id].get("team_only"))
-        rows.append(
-            Row(
-                (say.first.number(number), timing.title, say.minutes(timing.planned_ms), actual),
-                team_only,
-                1,
-            )
-        )
-    if not rows:
+    shown = [t for t in src.timing if t.item_id in items]
+    if not shown:
         yield Paragraph(say.sentence(N_("No agenda was recorded.")))
         return
-    shown = [t for t in src.timing if t.item_id in items]
-    total = Row(
-        (
-            "",
-            say.label(N_("Total")),
-            say.minutes(sum(t.planned_ms for t in shown)),
-            say.minutes(sum(t.actual_ms for t in shown)),
-        )
-    )
+    status = src.record.meeting["status"]
+    ended = status == MeetingStatus.ENDED
+    not_covered = say.label(N_("Not reached") if ended else N_("Not started yet"))
+    rows, actual_ms = [], []
+    for number, timing in enumerate(shown, start=1):
+        if timing.is_current:
+            actual = say.so_far(timing.actual_ms)
+        elif timing.visited:
+            actual = say.minutes(timing.actual_ms)
+        else:
+            actual = not_covered
+        actual_ms.append(timing.actual_ms if timing.visited else 0)  # the current one is visited
+        title = say.label(_template_words(timing.title))
+        team_only = bool(items[timing.item_id].get("team_only"))
+        row = (say.first.number(number), title, say.minutes(timing.planned_ms), actual)
+        rows.append(Row(row, team_only, 1))
+    if status == MeetingStatus.PLANNED:
+        actual_total = not_covered
+    else:
+        actual_total = say.label(_column_total(actual_ms, so_far=not ended))
+    planned_total = say.label(_column_total([t.planned_ms for t in shown], so_far=False))
+    total = Row(("", say.label(N_("Total")), planned_total, actual_total))
     # TRANSLATORS: the heading of the column that numbers the agenda items.
     columns = tuple(say.label(c) for c in (N_("#"), N_("Item"), N_("Planned"), N_("Actual")))
     yield Table(columns, tuple(rows), (6, 62, 16, 16), total)
+
+
+def _column_total(durations: list[int], *, so_far: bool) -> Callable[[Wording], str]:
+    """How one language says the total of a column of durations: the sum of the whole minutes
+    each row shows ("under 1 min" counts as none), so that the column adds up as printed."""
+    minutes = sum(w.whole_minutes(ms) for ms in durations)
+
+    def said(one: Wording) -> str:
+        if minutes == 0 and any(durations):
+            total = one._("under 1 min")
+        else:
+            total = one.minute_count(minutes)
+        return one._("{time} so far").format(time=total) if so_far else total
+
+    return said
 
 
 def _concerns(src: Sources, say: Words) -> Iterator[Block]:

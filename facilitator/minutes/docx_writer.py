@@ -4,6 +4,10 @@ Body paragraphs and tables are built as WordprocessingML elements, one row at a 
 python-docx proxies (`table.cell(i, j)`, `add_paragraph` looking styles up by name) cost far more
 than the XML they make. python-docx still owns the package: template, parts, headers, footers and
 document properties. Every piece of text passes through `sanitise` on its way in.
+
+Every table row is kept whole on one page, and a table's header row repeats on every page it
+spans. The package says about itself only what the app means it to (`SETTINGS_XML`, `APP_XML`),
+whatever the template holds: no document id, no revision-session ids, no proofing state.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.oxml.ns import qn
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from facilitator.minutes.document import Heading, Minutes, Paragraph, Row, Table
 from facilitator.minutes.sanitise import lines, one_line
@@ -70,12 +76,51 @@ W_TBL, W_TR, W_TRPR, W_TC, W_TCPR, W_TCW = (
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _FIELD = re.compile(r"\{(page|pages)\}")
 
+# Word's settings for every copy, in place of whatever the template's settings part holds. Left
+# out on purpose: a document id (w14:docId, w15:docId) and revision-session ids (w:rsids), the
+# same in every copy made from one template, which would link the copies to each other and to
+# it; a proofing state ("spelling clean"), which tells Word the spelling was checked when it was
+# not; and requests for a preview picture. The compatibility settings keep the layout the
+# styles were made for.
+SETTINGS_XML = f"""<w:settings {nsdecls("w")}>
+  <w:zoom w:percent="100"/>
+  <w:defaultTabStop w:val="720"/>
+  <w:characterSpacingControl w:val="doNotCompress"/>
+  <w:compat><w:useFELayout/>
+    <w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"
+      w:val="14"/>
+    <w:compatSetting w:name="overrideTableStyleFontSizeAndJustification"
+      w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>
+    <w:compatSetting w:name="enableOpenTypeFeatures" w:uri="http://schemas.microsoft.com/office/word"
+      w:val="1"/>
+    <w:compatSetting w:name="doNotFlipMirrorIndents" w:uri="http://schemas.microsoft.com/office/word"
+      w:val="1"/>
+  </w:compat>
+  <w:clrSchemeMapping w:bg1="light1" w:t1="dark1" w:bg2="light2" w:t2="dark2" w:accent1="accent1"
+    w:accent2="accent2" w:accent3="accent3" w:accent4="accent4" w:accent5="accent5"
+    w:accent6="accent6" w:hyperlink="hyperlink" w:followedHyperlink="followedHyperlink"/>
+  <w:decimalSymbol w:val="."/>
+  <w:listSeparator w:val=","/>
+</w:settings>"""
+# The extended properties (docProps/app.xml): the application's name and nothing else of note
+# (no template name, company, editing time or version of whatever saved the template).
+APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>Facilitator</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+# Parts a template saved by Word may carry that no copy should: custom properties and custom XML
+# (which can hold anything, names included) and a thumbnail of the template's first page.
+_DROPPED_PARTS = (RT.CUSTOM_PROPERTIES, RT.CUSTOM_XML, RT.THUMBNAIL)
+
 
 def render(
     minutes: Minutes, *, author: str, exported_at: datetime, template: Path = TEMPLATE
 ) -> bytes:
     """The .docx file's bytes. `author` may be empty; `exported_at` is when the copy was made."""
     doc = Document(str(template))
+    own_package(doc)
     writer = _Writer(doc, minutes)
     body = doc.element.body
     end = body.find(qn("w:sectPr"))
@@ -209,8 +254,11 @@ class _Writer:
         repeat: bool = True,
     ) -> None:
         tr = etree.SubElement(tbl, W_TR)
+        tr_pr = etree.SubElement(tr, W_TRPR)
+        # A row split across two pages (a basis, an action and its owner) is easy to misread.
+        etree.SubElement(tr_pr, qn("w:cantSplit"))
         if heading and repeat:
-            etree.SubElement(etree.SubElement(tr, W_TRPR), qn("w:tblHeader"))
+            etree.SubElement(tr_pr, qn("w:tblHeader"))
         style = self.ids["cell_heading" if heading else "cell"]
         cells = (*row.cells, *[""] * (len(widths) - len(row.cells)))[: len(widths)]
         for index, (text, width) in enumerate(zip(cells, widths, strict=True)):
@@ -220,7 +268,7 @@ class _Writer:
             etree.SubElement(etree.SubElement(p, W_PPR), W_PSTYLE, {W_VAL: style})
             self._content(p, text, team_only=row.team_only and index == row.label_at)
 
-    # -- header, footer, properties ----------------------------------------------------------------
+    # -- package, header, footer, properties -------------------------------------------------------
 
     def header_and_footer(self) -> None:
         m = self.minutes
@@ -282,3 +330,32 @@ class _Writer:
         text aloud: the styles' defaults (the template says en-US)."""
         for lang in self.doc.styles.element.iter(qn("w:lang")):
             lang.set(W_VAL, self.minutes.properties.language)
+
+
+def own_package(doc: Any) -> None:
+    """Make `doc` say about itself only what the app means it to: the app's settings and app.xml
+    in place of the template's, no custom properties, custom XML or thumbnail, and no
+    revision-session ids in what a copy keeps of the template (section properties, styles,
+    numbering)."""
+    settings = doc.settings.element
+    for child in list(settings):
+        settings.remove(child)
+    settings.extend(list(parse_xml(SETTINGS_XML)))
+    for part in (doc.part, doc.part.package):
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype in _DROPPED_PARTS:
+                del part.rels[rid]
+            elif rel.reltype == RT.EXTENDED_PROPERTIES:
+                rel.target_part._blob = APP_XML
+    for root in (doc.element.body, doc.styles.element, doc.part.numbering_part.element):
+        _forget_revision_ids(root)
+
+
+def _forget_revision_ids(root: Element) -> None:
+    """Remove Word's revision-session ids (w:rsid* attributes and w:rsid elements) under `root`:
+    they are the same in every copy made from one template."""
+    for element in list(root.iter(etree.Element)):
+        for name in [n for n in element.attrib if etree.QName(n).localname.startswith("rsid")]:
+            del element.attrib[name]
+        if element.tag == qn("w:rsid"):
+            element.getparent().remove(element)

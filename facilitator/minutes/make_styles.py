@@ -6,7 +6,9 @@ Run once when the look of the minutes changes, and commit the result:
 
 It starts from python-docx's default template, keeps only the styles the minutes use, defines
 the "Minutes ..." styles, replaces the bullet and numbering definitions with plain ones, and
-removes what a shared document should not carry (custom XML, a thumbnail, the library's name).
+removes what a shared document should not carry (custom XML, a thumbnail, the library's name,
+the default template's document id, revision-session ids and proofing state). The writer does
+the same again for every copy (`docx_writer.SETTINGS_XML`), whatever template it is given.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor, Twips
+
+from facilitator.minutes.docx_writer import own_package
 
 TEMPLATE = Path(__file__).with_name("styles.docx")
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -49,13 +53,6 @@ NUMBERING = f"""<w:numbering {nsdecls("w")}>
   <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
 </w:numbering>"""
 
-APP_XML = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
-    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    b"<Application>Facilitator</Application><DocSecurity>0</DocSecurity></Properties>"
-)
-
 
 def build(path: Path = TEMPLATE) -> Path:
     doc = Document()
@@ -66,7 +63,7 @@ def build(path: Path = TEMPLATE) -> Path:
             styles.remove(style)
     for latent in styles.findall(qn("w:latentStyles")):
         styles.remove(latent)
-    for link in styles.iter(qn("w:link"), qn("w:rsid")):
+    for link in styles.iter(qn("w:link")):
         link.getparent().remove(link)
     _defaults(styles)
     _paragraph_styles(doc)
@@ -88,22 +85,18 @@ def build(path: Path = TEMPLATE) -> Path:
     props.last_modified_by = ""
     props.revision = 1
     props.created = props.modified = datetime(2026, 1, 1)
+    own_package(doc)
     doc.save(str(path))
     return path
 
 
 def _strip_package(doc: Any) -> None:
-    """Drop custom XML, the old styles-with-effects copy and the thumbnail; neutral app.xml."""
+    """Drop the old styles-with-effects copy (the rest goes in `own_package`); give Calibri a
+    sans-serif family."""
     part = doc.part
     for rid, rel in list(part.rels.items()):
-        if rel.reltype in (RT.CUSTOM_XML, STYLES_WITH_EFFECTS):
+        if rel.reltype == STYLES_WITH_EFFECTS:
             del part.rels[rid]
-    package_rels = part.package.rels
-    for rid, rel in list(package_rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del package_rels[rid]
-        elif rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = APP_XML
     # A reader without the font gets a sans-serif one rather than the system's serif default.
     fonts = part.part_related_by(RT.FONT_TABLE)
     fonts._blob = re.sub(

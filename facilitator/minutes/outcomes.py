@@ -12,7 +12,14 @@ from facilitator.minutes import wording as w
 from facilitator.minutes.document import Block, Heading, Paragraph, Row, Table
 from facilitator.minutes.sources import Sources
 from facilitator.minutes.wording import N_, Wording, Words
-from facilitator.model import ActionStatus, Attendance, MeetingKind, Role, SolutionStatus
+from facilitator.model import (
+    ActionStatus,
+    Attendance,
+    MeetingKind,
+    MeetingStatus,
+    Role,
+    SolutionStatus,
+)
 from facilitator.talk_time import format_duration
 
 PWN_RULE = "34 CFR 300.503(b)(6)"
@@ -62,16 +69,19 @@ def _options(src: Sources, say: Words) -> Iterator[Block]:
     if not options:
         yield Paragraph(say.sentence(N_("No options were recorded.")))
         return
-    yield Paragraph(
-        say.sentence(
-            lambda one: one._(
-                "Every option proposed, and what became of it. The reasons for options not agreed"
-                " can serve the prior written notice's “other options considered and the reasons"
-                " why those options were rejected” ({rule})."
-            ).format(rule=PWN_RULE)
-        ),
-        "small",
-    )
+    yield Paragraph(say.sentence(N_("Every option proposed, and what became of it.")), "small")
+    if src.audience == "team":  # an instruction to the school's staff, not news to the family
+        yield Paragraph(
+            say.sentence(
+                lambda one: one._(
+                    "The reasons for options not agreed can serve the prior written notice's"
+                    " “other options considered and the reasons why those options were rejected”"
+                    " ({rule})."
+                ).format(rule=PWN_RULE)
+            ),
+            "small",
+            team_only=True,
+        )
     for status, title, intro in _OPTION_GROUPS:
         group = [s for s in options if _solution_status(s["status"]) is status]
         if not group:
@@ -107,14 +117,14 @@ def _agreements(src: Sources, say: Words) -> Iterator[Block]:
     for agreement in found:
         yield Paragraph(agreement["text"], "numbered", bool(agreement["team_only"]))
     if not found:
-        decides = src.record.meeting["makes_decisions"]
-        yield Paragraph(
-            say.sentence(
-                N_("No agreements were recorded.")
-                if decides
-                else N_("None: this meeting makes no decisions.")
-            )
-        )
+        meeting = src.record.meeting
+        if meeting["makes_decisions"]:
+            none = N_("No agreements were recorded.")
+        elif meeting["status"] == MeetingStatus.ENDED:  # in the tense of the notice under Purpose
+            none = N_("None: this meeting made no decisions.")
+        else:
+            none = N_("None: this meeting makes no decisions.")
+        yield Paragraph(say.sentence(none))
 
 
 def _parking_lot(src: Sources, say: Words) -> Iterator[Block]:
@@ -122,10 +132,13 @@ def _parking_lot(src: Sources, say: Words) -> Iterator[Block]:
     items: list[Paragraph] = []
     # TRANSLATORS: followed by a person's name, in "(raised by Ana Rodríguez (Parent))".
     raised_by = say.label(N_("raised by"))
+    recorded = {p["id"] for p in src.record["participants"]}
     for label, status in ((N_("Parked concern:"), "parked"), (N_("Open concern:"), "raised")):
         for c in src.record["concerns"]:
             if c["status"] == status or (status == "raised" and c["status"] == "discussing"):
-                said = f"{c['text']} ({raised_by} {say.person(src.record, c['raised_by'])})"
+                said = c["text"]
+                if c["raised_by"] in recorded:  # nobody recorded: no "(raised by Not recorded)"
+                    said += f" ({raised_by} {say.person(src.record, c['raised_by'])})"
                 items.append(Paragraph(said, "bullet", bool(c["team_only"]), say.label(label)))
     for label, status in (
         (N_("Parked option:"), SolutionStatus.PARKED),
@@ -265,17 +278,24 @@ def _notes(src: Sources, say: Words) -> Iterator[Block]:
 
 
 def _balance(src: Sources, say: Words) -> Iterator[Block]:
+    """Talk time per side and per person. A side's people are those who attended; someone absent
+    or excused is listed last, marked so, rather than counted at 0:00 among the rest."""
     balance = src.balance
     if balance is None:
         return
-    number, percent = say.first.number, say.first.percent
+    number, percent, everyone = say.first.number, say.first.percent, balance.people
+    away = {  # who was absent or excused, and which
+        p["id"]: str(p["attendance"])
+        for p in src.record["participants"]
+        if p["attendance"] in (Attendance.ABSENT, Attendance.EXCUSED)
+    }
     yield Heading(say.label(N_("Speaking balance")), team_only=True)
     yield Paragraph(
         say.sentence(
             N_(
                 "Measured from the speaker changes recorded during the meeting. Silence and"
                 " interruptions of the record are not counted; the share is of all recorded talk"
-                " time."
+                " time. A side's people are those who attended."
             )
         ),
         "small",
@@ -284,14 +304,14 @@ def _balance(src: Sources, say: Words) -> Iterator[Block]:
         Row(
             (
                 say.value(w.SIDE, s.side),
-                number(s.people),
+                number(sum(p.side == s.side and p.participant_id not in away for p in everyone)),
                 format_duration(s.talk_ms),
                 number(s.turns),
                 percent(s.share),
             )
         )
         for s in balance.sides.values()
-        if s.people
+        if s.people  # a side whose people were all away still shows, with 0 people
     )
     yield Heading(say.label(N_("By side")), 2)
     by_side = (N_("Side"), N_("People"), N_("Talk time"), N_("Turns"), N_("Share"))
@@ -299,7 +319,7 @@ def _balance(src: Sources, say: Words) -> Iterator[Block]:
     people = tuple(
         Row(
             (
-                p.name,
+                _name(say, p.name, away.get(p.participant_id)),
                 say.role(p.role),
                 say.value(w.SIDE, p.side),
                 format_duration(p.talk_ms),
@@ -307,17 +327,23 @@ def _balance(src: Sources, say: Words) -> Iterator[Block]:
                 percent(p.share),
             )
         )
-        for p in sorted(balance.people, key=lambda p: -p.talk_ms)
+        for p in sorted(everyone, key=lambda p: (p.participant_id in away, -p.talk_ms))
     )
     yield Heading(say.label(N_("By person")), 2)
     by_person = (N_("Name"), N_("Role"), N_("Side"), N_("Talk time"), N_("Turns"), N_("Share"))
     yield Table(tuple(say.label(c) for c in by_person), people, (26, 28, 12, 12, 10, 12))
-    away = {Attendance.ABSENT.value, Attendance.EXCUSED.value}
-    present = {p["id"] for p in src.record["participants"] if p["attendance"] not in away}
-    silent = [p.name for p in balance.people if not p.has_spoken and p.participant_id in present]
+    silent = [p.name for p in everyone if not p.has_spoken and p.participant_id not in away]
     if silent:
         label = say.label(N_("Not heard in the record:"))
         yield Paragraph(", ".join(silent), "body", label=label)
+
+
+def _name(say: Words, name: str, attendance: str | None) -> str:
+    """A name in the speaking balance, with "(Absent)" or "(Excused)" for someone away."""
+    if attendance is None:
+        return name
+    said = say.value(w.ATTENDANCE, attendance)
+    return say.first._("{name} ({attendance})").format(name=name, attendance=said)
 
 
 def _interruptions(src: Sources, say: Words) -> Iterator[Block]:
@@ -346,8 +372,8 @@ def _gap(stopped: datetime, resumed: datetime) -> Callable[[Wording], str]:
     def said(one: Wording) -> str:
         return one._("{date}, {start} to {end} ({length})").format(
             date=one.short_date(stopped.date()),
-            start=one.clock_time(stopped),
-            end=one.clock_time(resumed),
+            start=one.the_time(stopped),
+            end=one.the_time(resumed),
             length=length,
         )
 

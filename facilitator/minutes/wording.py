@@ -17,7 +17,7 @@ import functools
 import gettext
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from importlib.resources import as_file, files
 
 from babel.dates import format_date, format_time
@@ -132,6 +132,23 @@ def local(timestamp: str, tz: tzinfo | None) -> datetime:
     return parse_timestamp(timestamp).astimezone(tz)
 
 
+def whole_minutes(ms: int) -> int:
+    """The whole minutes a duration is shown as: to the nearest minute, half a minute up; 0 for
+    none and for "under 1 min" (under 30 seconds)."""
+    return 0 if ms < 30_000 else (ms + 30_000) // 60_000
+
+
+def zone_name(when: datetime) -> str:
+    """The time zone of an aware `when` as this computer names it ("CST"), else its offset from
+    UTC ("UTC-03:00") where the zone has no abbreviation (the system then names it "-03")."""
+    name = when.tzname() or ""
+    if name and not name.startswith(("+", "-")):
+        return name
+    offset = int((when.utcoffset() or timedelta()).total_seconds()) // 60
+    hours, minutes = divmod(abs(offset), 60)
+    return f"UTC{'-' if offset < 0 else '+'}{hours:02d}:{minutes:02d}"
+
+
 def sentence(text: str) -> str:
     """`text` ending with a full stop (or the mark it already ends with)."""
     text = text.rstrip()
@@ -163,6 +180,9 @@ class Wording:
 
     def pgettext(self, context: str, message: str) -> str:
         return self.catalog.pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self.catalog.npgettext(context, singular, plural, n)
 
     # -- dates, times, numbers ---------------------------------------------------------------------
 
@@ -200,6 +220,14 @@ class Wording:
         said = self.ngettext("at {time}", "at {time}", hour)
         return said.format(time=self.clock_time(when))
 
+    def the_time(self, when: datetime) -> str:
+        """A time of day after "from" or "to": "3:30 PM"; in Spanish with its article, "la 1:21
+        a.m." but "las 12:20 a.m." ("de las 12:20 a.m. a la 1:21 a.m."), chosen by the hour."""
+        hour = when.hour % 12 or 12
+        # TRANSLATORS: a time of day in "{start} to {end}"; the hour (1-12) picks the plural form.
+        said = self.npgettext("time of day", "{time}", "{time}", hour)
+        return said.format(time=self.clock_time(when))
+
     def number(self, n: float) -> str:
         return format_decimal(n, locale=self.locale)
 
@@ -207,12 +235,13 @@ class Wording:
         return format_percent(share, locale=self.locale)
 
     def minutes(self, ms: int) -> str:
-        """A duration in whole minutes, as an agenda table shows it."""
-        if ms <= 0:
-            return self.ngettext("{n} min", "{n} min", 0).format(n=self.number(0))
-        if ms < 30_000:
+        """A duration in whole minutes, as an agenda table shows it (see `whole_minutes`)."""
+        if 0 < ms < 30_000:
             return self._("under 1 min")
-        n = (ms + 30_000) // 60_000
+        return self.minute_count(whole_minutes(ms))
+
+    def minute_count(self, n: int) -> str:
+        """A number of whole minutes: "20 min"."""
         # TRANSLATORS: minutes, abbreviated as on a schedule.
         return self.ngettext("{n} min", "{n} min", n).format(n=self.number(n))
 

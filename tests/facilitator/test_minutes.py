@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from facilitator import live, meetings
+from facilitator import board, live, meetings
 from facilitator.clock import FakeClock, parse_timestamp
 from facilitator.demo import create_demo
 from facilitator.errors import NotFound
@@ -75,7 +75,7 @@ def test_the_title_block_names_meeting_case_date_local_times_place_and_facilitat
         "Meeting\tFacilitated IEP meeting",
         "Case\tMaya Rodríguez, grade 4 (sample)",
         "Date\tSunday, November 22, 2026",
-        f"Time\t3:30 PM to {_clock(ended)}",  # 21:30 UTC is 3:30 PM in Chicago
+        f"Time\t3:30 PM to {_clock(ended)} CST",  # 21:30 UTC is 3:30 PM in Chicago
         "Location\tLincoln Elementary, conference room B",
         "Facilitator\tSam Rivera",
         "Copy\tParent copy",
@@ -209,8 +209,6 @@ def test_an_agreed_option_names_who_proposed_it_and_the_concerns_it_addresses(
 def test_a_not_agreed_option_gives_the_reason_for_the_prior_written_notice(
     parent_copy: Reading,
 ) -> None:
-    text = parent_copy.section_text("Options considered")
-    assert "34 CFR 300.503(b)(6)" in text
     assert _option(parent_copy, "Pull-out reading group, 45 minutes daily") == [
         "Why not agreed: Leaving class raises Maya's anxiety, and push-in support works on the"
         " same reading goal inside her classroom.",
@@ -220,6 +218,22 @@ def test_a_not_agreed_option_gives_the_reason_for_the_prior_written_notice(
     assert _option(parent_copy, "Private reading tutoring paid by the district")[0].startswith(
         "Why not agreed: The team will first try daily push-in support"
     )
+
+
+def test_only_the_team_copy_says_the_reasons_can_serve_the_prior_written_notice(
+    parent_copy: Reading, team_copy: Reading
+) -> None:
+    """An instruction to the school's staff, not news to the family."""
+    assert parent_copy.section_paragraphs("Options considered", "Minutes Small") == [
+        "Every option proposed, and what became of it."
+    ]
+    assert "300.503(b)(6)" not in "\n".join(parent_copy.parts.values())
+    assert team_copy.section_paragraphs("Options considered", "Minutes Small") == [
+        "Every option proposed, and what became of it.",
+        "Team only The reasons for options not agreed can serve the prior written notice's “other"
+        " options considered and the reasons why those options were rejected”"
+        " (34 CFR 300.503(b)(6)).",
+    ]
 
 
 def test_a_parked_option_gives_its_reason_and_the_parking_lot_lists_what_carries_over(
@@ -241,6 +255,27 @@ def test_a_parked_option_gives_its_reason_and_the_parking_lot_lists_what_carries
         "Open concern: Maya avoids writing tasks and gets frustrated (raised by Ana Rodríguez"
         " (Parent))"
     ) in lot
+
+
+def test_the_parking_lot_names_who_raised_a_concern_only_when_someone_is_recorded(
+    fresh_ws: Workspace, tmp_path: Path
+) -> None:
+    meeting_id, people = small_meeting(fresh_ws)
+    board.add_concern(fresh_ws, meeting_id=meeting_id, text="Bus times", status="parked")
+    board.add_concern(
+        fresh_ws, meeting_id=meeting_id, text="Lunch", raised_by=people[0], status="parked"
+    )
+    english = read_docx(write_minutes(fresh_ws, meeting_id, tmp_path / "en.docx", language="en"))
+    spanish = read_docx(write_minutes(fresh_ws, meeting_id, tmp_path / "es.docx", language="es"))
+    assert english.paragraphs("Minutes Bullet")[:2] == [
+        "Parked concern: Bus times",
+        "Parked concern: Lunch (raised by Ana (Parent))",
+    ]
+    assert spanish.paragraphs("Minutes Bullet")[:2] == [
+        "Inquietud aplazada: Bus times",
+        "Inquietud aplazada: Lunch (planteada por Ana (Padre/madre))",
+    ]
+    assert english.table("Concerns raised")[1][:2] == ["Bus times", "Not recorded"]
 
 
 def test_agreements_are_numbered_in_the_order_they_were_made(parent_copy: Reading) -> None:
@@ -365,6 +400,37 @@ def test_the_team_copy_labels_team_only_items_and_adds_notes_and_the_speaking_ba
     assert "Team copy" in header
 
 
+def test_the_speaking_balance_counts_only_those_who_attended_and_marks_the_others(
+    fresh_ws: Workspace, clock: FakeClock, tmp_path: Path
+) -> None:
+    meeting_id, (ana, priya, tom, sam) = small_meeting(fresh_ws)
+    meetings.update_participant(fresh_ws, participant_id=priya, attendance="absent")
+    meetings.update_participant(fresh_ws, participant_id=tom, attendance="excused")
+    live.start_meeting(fresh_ws, meeting_id=meeting_id)
+    live.switch_speaker(fresh_ws, meeting_id=meeting_id, participant_id=ana)
+    clock.advance(minutes=3)
+    live.switch_speaker(fresh_ws, meeting_id=meeting_id, participant_id=sam)
+    clock.advance(minutes=1)
+    live.end_meeting(fresh_ws, meeting_id=meeting_id)
+    out = tmp_path / "team.docx"
+    reading = read_docx(write_minutes(fresh_ws, meeting_id, out, audience="team"))
+    assert reading.table("Speaking balance", 0)[1:] == [
+        ["Family", "1", "3:00", "1", "75%"],
+        ["School", "0", "0:00", "0", "0%"],  # both of its people were away
+        ["Neutral", "1", "1:00", "1", "25%"],
+    ]
+    people = reading.table("Speaking balance", 1)[1:]
+    assert [row[0] for row in people] == ["Ana", "Sam", "Priya (Absent)", "Tom (Excused)"]
+    assert "A side's people are those who attended." in reading.section_text("Speaking balance")
+    spanish = read_docx(
+        write_minutes(fresh_ws, meeting_id, tmp_path / "es.docx", audience="team", language="es")
+    )
+    assert [row[0] for row in spanish.table("Tiempo de palabra", 1)[3:]] == [
+        "Priya (Ausente)",
+        "Tom (Dispensado/a de asistir)",
+    ]
+
+
 def test_the_team_copy_does_not_change_the_meeting(
     demo: tuple[Workspace, MeetingId], tmp_path: Path
 ) -> None:
@@ -382,7 +448,8 @@ def test_pre_iep_dialogue_minutes_say_that_no_decisions_were_made(
     reading = read_docx(write_minutes(ws, dialogue, tmp_path / "pre.docx", language="en"))
     notices = reading.paragraphs("Minutes Notice")
     assert notices[0].startswith("This meeting made no decisions. A pre-IEP dialogue is")
-    assert "None: this meeting makes no decisions." in reading.section_text("Agreements")
+    # The same tense as the notice: the dialogue is over, so it made none.
+    assert "None: this meeting made no decisions." in reading.section_text("Agreements")
     assert "Decisions are made at the IEP meeting, not in this dialogue." in reading.paragraphs()
     # Its open action item shows; the later IEP meeting is the next meeting of the case.
     assert "Next meeting: Annual IEP meeting (facilitated)" in reading.section_text("Next steps")
@@ -432,7 +499,7 @@ def test_minutes_of_a_live_meeting_say_draft_and_leave_it_running(
     ]
     assert all("Draft" in header for header in reading.headers())
     assert reading.doc.core_properties.content_status == "Draft"
-    assert "Time\t9:00 AM, still in progress" in reading.paragraphs("Minutes Detail")
+    assert "Time\t9:00 AM CST, still in progress" in reading.paragraphs("Minutes Detail")
     assert reading.table("Agenda")[1][3] == "4 min so far"
     assert fresh_ws.row("SELECT status, ended_at FROM meetings WHERE id = ?", (meeting_id,)) == {
         "status": "live",
@@ -450,8 +517,7 @@ def test_a_planned_meeting_exports_as_a_draft_with_its_scheduled_time(
     )
     reading = read_docx(write_minutes(fresh_ws, meeting_id, tmp_path / "planned.docx"))
     assert reading.paragraphs("Minutes Draft")[0].startswith("Draft: this meeting has not started")
-    assert "Time\t9:00 AM (planned)" in reading.paragraphs("Minutes Detail")
-    assert reading.table("Agenda")[1][3] == "Not reached"
+    assert "Time\t9:00 AM CST (planned)" in reading.paragraphs("Minutes Detail")
 
 
 def test_interruptions_of_the_record_are_listed_with_their_local_times(

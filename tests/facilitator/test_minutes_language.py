@@ -108,15 +108,17 @@ def test_the_compiled_catalog_the_app_loads_matches_its_po_file(language: str) -
         if not message.id:
             continue
         ids, strings = _ids(message), _strings(message)
+        context = message.context
         if len(ids) == 1:
-            said = (
-                compiled.pgettext(message.context, ids[0])
-                if message.context
-                else compiled.gettext(ids[0])
-            )
+            said = compiled.pgettext(context, ids[0]) if context else compiled.gettext(ids[0])
             if said != strings[0]:
                 stale.append(ids[0])
-        elif [compiled.ngettext(ids[0], ids[1], n) for n in (1, 2)] != [strings[0], strings[-1]]:
+        elif [
+            compiled.npgettext(context, ids[0], ids[1], n)
+            if context
+            else compiled.ngettext(ids[0], ids[1], n)
+            for n in (1, 2)
+        ] != [strings[0], strings[-1]]:
             stale.append(ids[0])
     assert stale == [], "run: python -m facilitator.locale.update_catalogs"
 
@@ -138,11 +140,28 @@ def test_the_spanish_catalog_uses_the_terms_of_spanish_iep_documents() -> None:
         wording.KIND, MeetingKind.FACILITATED_IEP
     )
     assert "aviso previo por escrito" in spanish._(
-        "Every option proposed, and what became of it. The reasons for options not agreed can"
-        " serve the prior written notice's “other options considered and the reasons why those"
-        " options were rejected” ({rule})."
+        "The reasons for options not agreed can serve the prior written notice's “other options"
+        " considered and the reasons why those options were rejected” ({rule})."
     )
+    # The word the shipped templates use for a concern, everywhere.
+    assert spanish._("Concerns raised") == "Inquietudes planteadas"
+    assert spanish.label(wording.ATTENDANCE, Attendance.EXCUSED) == "Dispensado/a de asistir"
     assert spanish._("Confidential: mediation").startswith("Confidencial")
+
+
+def test_the_spanish_catalog_calls_a_concern_an_inquietud_as_the_templates_do() -> None:
+    said = [s for m in _catalog("es") if m.id for s in _strings(m) if "preocupaci" in s.lower()]
+    assert said == []
+
+
+def test_the_english_catalog_says_each_phrase_as_the_code_does() -> None:
+    """A phrase the code changed must not keep another phrase's words in English (Babel's
+    fuzzy matching once gave "Cantonese" the words "Case")."""
+    wrong = [
+        message.id for message in _catalog("en") if message.id and _strings(message)[0] !=
+        _ids(message)[0]
+    ]  # fmt: skip
+    assert wrong == []
 
 
 @pytest.mark.parametrize(
@@ -185,6 +204,8 @@ def test_spanish_says_a_la_una_but_a_las_tres() -> None:
     one, three = datetime(2026, 11, 22, 13, 15), datetime(2026, 11, 22, 15, 0)
     assert (spanish.at_time(one), spanish.at_time(three)) == ("a la 1:15 p.m.", "a las 3:00 p.m.")
     assert english.at_time(one) == "at 1:15 PM"
+    assert (spanish.the_time(one), spanish.the_time(three)) == ("la 1:15 p.m.", "las 3:00 p.m.")
+    assert english.the_time(one) == "1:15 PM"
 
 
 def test_counts_take_the_plural_form_of_each_language() -> None:
@@ -250,7 +271,7 @@ def test_bilingual_words_join_labels_and_stack_sentences_saying_the_same_once() 
     assert both.label("Proposed by:") == "Propuesta por / Proposed by:"
     assert both.label("Total") == "Total"  # the same in both languages: said once
     assert both.sentence("No concerns were recorded.") == (
-        "No se registraron preocupaciones.\nNo concerns were recorded."
+        "No se registraron inquietudes.\nNo concerns were recorded."
     )
 
 

@@ -77,7 +77,11 @@ def _add_team_only_rows(ws: Workspace, meeting_id: MeetingId) -> None:
     # No operation marks an agenda item team-only yet; an imported meeting can hold one.
     item = AgendaItemId(ws.scalar("SELECT max(id) FROM agenda_items WHERE meeting_id = ?",
                                   (meeting_id,)))  # fmt: skip
-    ws.conn.execute("UPDATE agenda_items SET team_only = 1 WHERE id = ?", (item,))
+    # Its title is not a shipped template's, which a Spanish copy would show translated.
+    ws.conn.execute(
+        "UPDATE agenda_items SET team_only = 1, title = 'Staff huddle on caseloads' WHERE id = ?",
+        (item,),
+    )
     earlier = meeting_of_kind(ws, "pre_iep_dialogue")
     board.add_action_item(
         ws, meeting_id=earlier, text="Check the OT waiting list before the IEP meeting",

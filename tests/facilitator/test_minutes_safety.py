@@ -30,7 +30,7 @@ from facilitator.minutes.document import Heading, Minutes, Paragraph, Properties
 from facilitator.minutes.docx_writer import render
 from facilitator.minutes.files import write_atomically
 from facilitator.minutes.sanitise import lines, one_line, shorten, xml_text
-from facilitator.model import MeetingId, Role
+from facilitator.model import CaseId, MeetingId, MeetingKind, Role
 from facilitator.store import Workspace
 from facilitator.text import clean_text
 from tests.facilitator.helpers import small_meeting
@@ -48,6 +48,49 @@ ANY_TEXT = st.one_of(st.text(ANY_CHAR, max_size=300), SPECIAL, st.lists(SPECIAL)
 
 def test_xml_text_keeps_tabs_and_newlines_and_drops_other_control_characters() -> None:
     assert xml_text("a\tb\nc\x00d\x07e\x1bf\x7fg") == "a\tb\ncdefg"
+
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_xml_text_drops_bidi_embeddings_overrides_and_isolates_and_keeps_the_marks() -> None:
+    assert xml_text("a\u202ab\u202bc\u202cd\u202de\u202ef") == "abcdef"
+    assert xml_text("a\u2066b\u2067c\u2068d\u2069e") == "abcde"
+    assert (
+        xml_text("\u05e9\u05dc\u05d5\u05dd\u200f!\u200e 12")
+        == "\u05e9\u05dc\u05d5\u05dd\u200f!\u200e 12"
+    )
+
+
+def test_bidi_controls_typed_anywhere_reach_no_part_of_the_minutes_or_the_csv(
+    fresh_ws: Workspace, tmp_path: Path
+) -> None:
+    """An override pasted into a title reversed the page header's date and "Copia para la
+    familia" after it: such controls are dropped wherever the text goes."""
+    case_id = CaseId(meetings.create_case(fresh_ws, label="Maya \u2067R.\u2069").created_id or 0)
+    meeting_id = MeetingId(
+        meetings.create_meeting(
+            fresh_ws, case_id=case_id, kind=MeetingKind.FACILITATED_IEP,
+            title="Annual \u202eIEP\u202c review", scheduled_start="2026-12-01T18:00:00.000Z",
+            location="Room \u202b12", participants=[NewParticipant("Ana \u202dR.", Role.PARENT)],
+        ).created_id
+        or 0
+    )  # fmt: skip
+    board.add_concern(fresh_ws, meeting_id=meeting_id, text="Reading \u2068level\u2069")
+    board.add_action_item(fresh_ws, meeting_id=meeting_id, text="Call \u202ahome", owner="Sam")
+    for language in ("es", "en", "bilingual"):
+        out = write_minutes(fresh_ws, meeting_id, tmp_path / f"{language}.docx", language=language)
+        reading = read_docx(out)
+        for name, text in reading.parts.items():
+            assert not [c for c in text if c in BIDI_CONTROLS], name
+        assert "Annual IEP review" in reading.paragraphs("Minutes Title")
+    header = read_docx(tmp_path / "es.docx").doc.sections[0].header.paragraphs[-1].text
+    assert header.startswith("Annual IEP review · ")
+    assert header.endswith(" de diciembre de 2026\tCopia para la familia")
+    props = read_docx(tmp_path / "es.docx").doc.core_properties
+    assert props.title == "Acta: Annual IEP review"
+    csv_out = write_actions_csv(fresh_ws, meeting_id, tmp_path / "a.csv")
+    assert not [c for c in csv_out.read_text(encoding="utf-8-sig") if c in BIDI_CONTROLS]
 
 
 def test_xml_text_normalises_windows_and_old_mac_line_ends() -> None:

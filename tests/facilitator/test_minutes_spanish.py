@@ -33,7 +33,7 @@ LOCALE = Path(update_catalogs.__file__).parent
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 HEADINGS_ES = [
-    "Propósito", "Participantes", "Agenda", "Preocupaciones planteadas", "Puntos no negociables",
+    "Propósito", "Participantes", "Agenda", "Inquietudes planteadas", "Puntos no negociables",
     "Opciones consideradas", "Acuerdos", "Temas pendientes para la próxima reunión",
     "Acciones a seguir", "Próximos pasos", "Notas",
 ]  # fmt: skip
@@ -190,14 +190,14 @@ def test_what_people_typed_is_kept_as_typed_and_said_so(spanish: Reading) -> Non
         "Lo que escribieron los participantes aparece tal como se escribió, sin traducir."
     )
     assert "Reading fluency is two grade levels below her class" in spanish.section_text(
-        "Preocupaciones planteadas"
+        "Inquietudes planteadas"
     )
 
 
 def test_the_spanish_copy_gives_dates_times_and_counts_the_spanish_way(spanish: Reading) -> None:
     details = spanish.paragraphs("Minutes Detail")
     assert "Fecha\tdomingo, 22 de noviembre de 2026" in details
-    assert any(d.startswith("Hora\tde 3:30 p.m. a ") for d in details)
+    assert any(d.startswith("Hora\tde las 3:30 p.m. a las ") for d in details)
     assert spanish.table("Acciones a seguir")[1][2:] == ["27 nov 2026", "Pendiente"]
     assert spanish.section_paragraphs("Próximos pasos", "Minutes Bullet")[1] == (
         "Quedan 6 acciones pendientes (vea “Acciones a seguir”). La primera fecha límite es el"
@@ -252,6 +252,46 @@ def test_the_bilingual_copy_gives_labels_in_both_and_sentences_one_under_the_oth
         "En esta reunión se pueden tomar decisiones. Aparecen en la sección “Acuerdos”.",
         "This meeting can make decisions. They are listed under “Agreements”.",
     ]
+
+
+def test_the_bilingual_copy_gives_each_language_its_own_role_and_language_name(
+    bilingual: Reading,
+) -> None:
+    table = bilingual.table("Participantes / Participants")
+    assert [
+        "Ana Rodríguez", "Padre/madre (español) / Parent (Spanish)", "Familia / Family",
+        "Presente / Present",
+    ] in table  # fmt: skip
+    assert ["Carmen Ortiz", "Intérprete (español) / Interpreter (Spanish)"] in [
+        row[:2] for row in table
+    ]
+
+
+def test_a_finished_dialogue_says_in_one_tense_that_it_made_no_decisions(
+    demo: tuple[Workspace, MeetingId], tmp_path: Path
+) -> None:
+    ws, _ = demo
+    dialogue = meeting_of_kind(ws, "pre_iep_dialogue")
+    reading = read_docx(write_minutes(ws, dialogue, tmp_path / "d.docx", language="bilingual"))
+    assert reading.paragraphs("Minutes Notice")[0].startswith(
+        "En esta reunión no se tomó ninguna decisión."
+    )
+    assert reading.section_paragraphs("Acuerdos / Agreements", "Minutes Body") == [
+        "Ninguno: en esta reunión no se tomó ninguna decisión.\n"
+        "None: this meeting made no decisions."
+    ]
+
+
+def test_spanish_times_take_la_for_one_oclock_and_las_for_the_other_hours(
+    fresh_ws: Workspace, clock: FakeClock, tmp_path: Path, central: None
+) -> None:
+    clock.set("2026-11-29T06:20:00.000Z")  # 12:20 AM in Chicago
+    meeting_id, _ = small_meeting(fresh_ws)
+    live.start_meeting(fresh_ws, meeting_id=meeting_id)
+    clock.advance(minutes=61)
+    live.end_meeting(fresh_ws, meeting_id=meeting_id)
+    reading = read_docx(write_minutes(fresh_ws, meeting_id, tmp_path / "m.docx", language="es"))
+    assert "Hora\tde las 12:20 a.m. a la 1:21 a.m. CST" in reading.paragraphs("Minutes Detail")
 
 
 def test_the_bilingual_copy_shows_what_people_typed_once(bilingual: Reading) -> None:
@@ -369,6 +409,10 @@ def test_a_templates_own_words_are_in_spanish_and_edited_words_as_typed(
     )  # fmt: skip
     rules = [*template.ground_rules[:-1], "Phones on silent, please."]
     meetings.update_meeting(fresh_ws, meeting_id=meeting_id, ground_rules="\n".join(rules))
+    items = [r["id"] for r in fresh_ws.rows(
+        "SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position", (meeting_id,)
+    )]  # fmt: skip
+    meetings.update_agenda_item(fresh_ws, item_id=items[1], title="Who is who, and why we're here")
     text = "\n".join(
         read_docx(write_minutes(fresh_ws, meeting_id, tmp_path / "m.docx")).paragraphs()
     )
@@ -382,3 +426,16 @@ def test_a_templates_own_words_are_in_spanish_and_edited_words_as_typed(
     assert ["Ana Rodríguez", "Padre/madre (español)", "Familia", "Presente"] in people.table(
         "Participantes"
     )
+    # The agenda's titles too: the template's in Spanish, the one rewritten as typed.
+    titles = [row[1] for row in people.table("Agenda")[1:-1]]
+    assert titles[:4] == [
+        "Bienvenida y propósito",
+        "Who is who, and why we're here",
+        "Presentaciones",
+        "Resultados deseados, agenda y hora de finalización",
+    ]
+    assert titles[-1] == "Próximos pasos y valoración de la reunión"
+    assert not [t for t in titles if t in {i.title for i in template.items}]
+    both = read_docx(write_minutes(fresh_ws, meeting_id, tmp_path / "b.docx", language="bilingual"))
+    assert both.table("Agenda")[1][1] == "Bienvenida y propósito / Welcome and purpose"
+    assert both.table("Agenda")[2][1] == "Who is who, and why we're here"
