@@ -17,7 +17,6 @@ from typing import Any
 
 from facilitator.clock import format_timestamp, parse_timestamp
 from facilitator.errors import ExchangeError
-from facilitator.meetings import is_team_only
 from facilitator.model import (
     ActionStatus,
     Attendance,
@@ -29,6 +28,7 @@ from facilitator.model import (
     Role,
     Side,
     SolutionStatus,
+    is_team_only,
 )
 from facilitator.record import MEETING_TABLES, load_meeting
 from facilitator.store import Row, Workspace

@@ -86,7 +86,7 @@ def create_meeting(
     agenda: Sequence[NewAgendaItem] = (),
 ) -> Change:
     """A planned meeting, with its roster and agenda, in one operation. `team_only`: the whole
-    meeting is the school team's (see `is_team_only`); an internal review always is."""
+    meeting is the school team's (see `model.is_team_only`); an internal review always is."""
     title = required_text(title, "A meeting title")
     kind = MeetingKind(kind)
     if ws.scalar("SELECT 1 FROM cases WHERE id = ?", (case_id,)) is None:
@@ -118,13 +118,6 @@ def create_meeting(
         for item in agenda:
             _insert_agenda_item(op, MeetingId(meeting_id), item)
     return op.change
-
-
-def is_team_only(meeting: Mapping[str, Any]) -> bool:
-    """Whether a whole meeting is the school team's only (an internal review, the preparation for
-    a mediation): nothing from it goes into a parent copy of the minutes or onto the projector,
-    and what is carried from it into another meeting starts team-only there."""
-    return bool(meeting.get("team_only")) or meeting.get("kind") == MeetingKind.INTERNAL_REVIEW
 
 
 def update_meeting(ws: Workspace, *, meeting_id: MeetingId, **values: Any) -> Change:

@@ -5,8 +5,9 @@ Enum values are what the store holds; `.label` is what a person reads.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import NewType
+from typing import Any, NewType
 
 CaseId = NewType("CaseId", int)
 MeetingId = NewType("MeetingId", int)
@@ -160,3 +161,10 @@ _LABELS = {
     "open": "Open",
     "done": "Done",
 }
+
+
+def is_team_only(meeting: Mapping[str, Any]) -> bool:
+    """Whether a whole meeting is the school team's only (an internal review, the preparation for
+    a mediation): nothing from it goes into a parent copy of the minutes or onto the projector,
+    and what is carried from it into another meeting starts team-only there."""
+    return bool(meeting.get("team_only")) or meeting.get("kind") == MeetingKind.INTERNAL_REVIEW

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from facilitator import meetings
 from facilitator.clock import timestamp_ms
 from facilitator.meetings import NewAgendaItem, NewParticipant
-from facilitator.model import CaseId, ConcernId, MeetingId, MeetingKind
+from facilitator.model import CaseId, ConcernId, MeetingId, MeetingKind, is_team_only
 from facilitator.store import Change, Row, Workspace
 
 if TYPE_CHECKING:  # the templates package (TOML, checks) loads when a template is made or read
@@ -103,7 +103,7 @@ def template_from_meeting(ws: Workspace, meeting_id: MeetingId, *, name: str) ->
         purpose=meeting["purpose"],
         makes_decisions=bool(meeting["makes_decisions"]),
         items=tuple(items),
-        team_only=meetings.is_team_only(meeting),
+        team_only=is_team_only(meeting),
         desired_outcomes=tuple(_lines(meeting["desired_outcomes"])),
         ground_rules=tuple(_lines(meeting["ground_rules"])),
         suggested_roles=tuple(roles),
@@ -133,7 +133,7 @@ def carry_concerns(
     ws: Workspace, *, meeting_id: MeetingId, concern_ids: Iterable[ConcernId]
 ) -> Change:
     """Put earlier parked concerns on this meeting's board, as raised, in one operation. One from
-    a team-only meeting (see `meetings.is_team_only`), or from a mediation into another kind of
+    a team-only meeting (see `model.is_team_only`), or from a mediation into another kind of
     meeting (mediation is confidential, 34 CFR 300.506(b)(8)), starts team-only here: the
     facilitator may share it, deliberately."""
     here = ws.row("SELECT kind FROM meetings WHERE id = ?", (meeting_id,))
@@ -151,7 +151,7 @@ def carry_concerns(
                 "SELECT kind, team_only FROM meetings WHERE id = ?", (source["meeting_id"],)
             )
             kept_back = origin is not None and (
-                meetings.is_team_only(origin)
+                is_team_only(origin)
                 or (origin["kind"] == MeetingKind.MEDIATION and not in_mediation)
             )
             op.insert(

@@ -2,7 +2,7 @@
 
 This is where the team-only rule is applied, once: a parent copy gets `record.shared_only()`,
 only the agenda items that record still holds, carried-over items that are not team-only, and no
-speaking balance; a meeting that is the team's as a whole (`meetings.is_team_only`) has no parent
+speaking balance; a meeting that is the team's as a whole (`model.is_team_only`) has no parent
 copy at all. Everything after this point works only from what it was given.
 """
 
@@ -15,9 +15,8 @@ from typing import Any
 
 from facilitator.actions import ActionLine, carried_over
 from facilitator.errors import FacilitatorError
-from facilitator.meetings import is_team_only
 from facilitator.minutes.document import Audience
-from facilitator.model import MeetingId, MeetingKind
+from facilitator.model import MeetingId, MeetingKind, is_team_only
 from facilitator.record import MeetingRecord, load_meeting
 from facilitator.store import Workspace
 from facilitator.talk_time import SpeakingBalance, speaking_balance
