@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
@@ -12,6 +12,7 @@ from facilitator.model import ParticipantId
 from facilitator.store import Row
 from ui.keymap import BY_NAME, HAND, SHORTCUTS, SPEAKER, Scope, Shortcut
 from ui.models.board_items import BoardItemsModel
+from ui.widgets import editable_cell, editor_name
 
 
 def make_action(
@@ -40,28 +41,51 @@ def window_actions(window: QWidget) -> dict[str, QAction]:
     }
 
 
+def edit_cell(view: QAbstractItemView, index: QModelIndex | QPersistentModelIndex) -> bool:
+    """Open the in-place editor on `index` when it can be edited, else on the first cell of its
+    row that can, and name the editor for a screen reader (`editor_name`). False if none can."""
+    cell = editable_cell(index)
+    if not cell.isValid():
+        return False
+    view.setCurrentIndex(cell)
+    view.edit(cell)
+    editor = view.indexWidget(cell)
+    if editor is None:
+        return False
+    editor.setAccessibleName(editor_name(view, cell))
+    return True
+
+
+def edit_in_place(view: QAbstractItemView) -> QAction:
+    """F2 (the context menu's Edit too) and a double-click edit the cell they are on, or the
+    first cell of its row that can be edited: with a row's Basis selected, F2 edits the basis.
+
+    Qt's own edit triggers opened the cell clicked and left the editor nameless; F2 always
+    edited the first column, whichever cell was selected."""
+    triggers = view.editTriggers()
+    view.setEditTriggers(triggers & ~QAbstractItemView.EditTrigger.DoubleClicked)
+    if triggers & QAbstractItemView.EditTrigger.DoubleClicked:
+        view.doubleClicked.connect(lambda index: edit_cell(view, index))
+    action = make_action(view, BY_NAME["edit_item"], context=Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(lambda: edit_cell(view, view.currentIndex()))
+    return action
+
+
 def list_actions(
     view: QAbstractItemView, model: BoardItemsModel, extra: Iterable[QAction] = ()
 ) -> list[QAction]:
-    """Edit, team-only and remove for one list; they work while the list has the focus and
-    appear in its context menu."""
+    """Edit (`edit_in_place`), team-only and remove for one list; they work while the list has
+    the focus and appear in its context menu."""
 
     def current_row() -> int:
         index = view.currentIndex()
         return index.row() if index.isValid() else -1
 
-    def edit() -> None:
-        index = view.currentIndex()
-        if index.isValid():
-            column = next((c for c, col in enumerate(model.columns) if col.edits), 0)
-            view.edit(model.index(index.row(), column))
-
+    actions = [edit_in_place(view)]
     handlers: dict[str, Callable[[], None]] = {
-        "edit_item": edit,
         "toggle_team_only": lambda: model.toggle_team_only(current_row()),
         "remove_item": lambda: model.remove(current_row()),
     }
-    actions = []
     for name, handler in handlers.items():
         action = make_action(view, BY_NAME[name], context=Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(handler)

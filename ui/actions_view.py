@@ -3,9 +3,17 @@ its own beside the meeting; one key marks the selected item done, Ctrl+Z takes i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +31,8 @@ from ui.actions import make_action
 from ui.keymap import BY_NAME
 from ui.on_screen import size_on_first_show
 from ui.session import Session
+from ui.spoken import announce
+from ui.style import ring
 from ui.widgets import fixed_columns, headings_follow_font, stretch_column, table_view
 
 if TYPE_CHECKING:
@@ -47,6 +57,8 @@ class ActionsView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self._built = False  # the list is made when first shown: the window starts faster
         self._stale = True
+        self._current_id: int | None = None  # the item the keyboard was put on, or acted on
+        self._placing = False  # the list is being read again: the keyboard is put back after
         self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # the window's text size
         self.session = session
         self.setObjectName("ActionsView")
@@ -78,10 +90,11 @@ class ActionsView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DUE, Qt.SortOrder.AscendingOrder)
         stretch_column(self.table)
+        ring(self.table)
+        self.table.selectionModel().currentChanged.connect(self._follow_current)
+        # No names of their own: a screen reader reads "7 open items, 2 overdue" and the message.
         self.summary = QLabel()
-        self.summary.setAccessibleName("How many items are open and overdue")
         self.message = QLabel()
-        self.message.setAccessibleName("Messages")
         self.message.setWordWrap(True)
         hint = QLabel("Space or Ctrl+D: mark the selected item done (again: open). Ctrl+Z undoes.")
         top = QHBoxLayout()
@@ -105,20 +118,21 @@ class ActionsView(QWidget):
     def on_change(self, change: Change) -> None:
         if self.isVisible():
             self.message.clear()
-            self.model.on_change(change)
+            self._keeping_current(lambda: self.model.on_change(change))
         else:
             self._stale = True
 
     def on_meeting_opened(self, meeting_id: object = None) -> None:
         """Another meeting, or another workspace file (a restore): read everything again."""
         if self.isVisible():
-            self.model.reload()
+            self._keeping_current(self.model.reload)
         else:
             self._stale = True
 
     def on_error(self, text: str) -> None:
         if self._built and self.isVisible():
             self.message.setText(f"⚠ {text}")
+            announce(self.message, text, assertive=True)
 
     # -- what the facilitator does -----------------------------------------------------------------
 
@@ -142,11 +156,42 @@ class ActionsView(QWidget):
         current = self.table.currentIndex() if self._built else None
         if current is None or not current.isValid():
             return
-        row = current.row()
-        self.model.toggle_done(self.proxy.mapToSource(current).row())
-        if self.proxy.rowCount():
-            row = min(row, self.proxy.rowCount() - 1)
-            self.table.setCurrentIndex(self.proxy.index(row, 0))
+        self._current_id = self._id_at(current)  # Ctrl+Z brings the keyboard back to it
+        self.model.toggle_done(self.proxy.mapToSource(current).row())  # then `on_change`
+
+    # -- where the keyboard is ---------------------------------------------------------------------
+
+    def _id_at(self, index: QModelIndex | QPersistentModelIndex) -> int | None:
+        line = self.model.line_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
+        return line.id if line is not None else None
+
+    def _follow_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._placing:  # the facilitator moved it (arrows, a click)
+            self._current_id = self._id_at(current)
+
+    def _keeping_current(self, reload: Callable[[], None]) -> None:
+        """Read the list again with `reload`, then put the keyboard back: on the item it was on,
+        or last acted on, if that is listed (again: Ctrl+Z after Space brings the item back, and
+        the keyboard with it); else where it is, or on the row where it was (an item marked
+        done leaves the list, and the next one takes its row). A reset of the list left no item
+        current, and the next Space did nothing."""
+        row = self.table.currentIndex().row()
+        self._placing = True
+        try:
+            reload()
+            self._put_back(row)
+        finally:
+            self._placing = False
+
+    def _put_back(self, row: int) -> None:
+        wanted = self.model.row_of(self._current_id) if self._current_id is not None else -1
+        index = self.proxy.mapFromSource(self.model.index(wanted, 0))  # invalid if not listed
+        if not index.isValid():
+            if self.table.currentIndex().isValid() or row < 0 or not self.proxy.rowCount():
+                return
+            index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
+        if index.row() != self.table.currentIndex().row():
+            self.table.setCurrentIndex(index)
 
     def _fit_columns(self) -> None:
         """Every column but the item itself as wide as a usual short text in the window's font
@@ -207,7 +252,7 @@ class ActionsView(QWidget):
 
     def _show_done(self, on: bool) -> None:
         self.model.show_done = on
-        self.model.reload()
+        self._keeping_current(self.model.reload)
 
     def _summarise(self) -> None:
         rows = self.model.rowCount()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.backups import BackupInfo, BackupPolicy, list_backups, restore, verify_backup
@@ -29,6 +30,8 @@ from ui.models.rows import Index, ItemRole, column_title
 from ui.notice import Tone, open_folder
 from ui.on_screen import size_on_first_show
 from ui.session import Session
+from ui.spoken import announce
+from ui.style import ring
 from ui.widgets import stretch_column, table_view
 
 if TYPE_CHECKING:
@@ -186,6 +189,7 @@ class BackupsWindow(QWidget):
         self.table.setModel(self.model)
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
         stretch_column(self.table)
+        ring(self.table)
         self.restore_button = QPushButton("Restore the selected backup")
         self.restore_button.setAccessibleName("Restore the selected backup")
         self.restore_button.setToolTip(
@@ -195,9 +199,8 @@ class BackupsWindow(QWidget):
         self.refresh_button.setAccessibleName("List and check the backups again")
         self.folder_button = QPushButton("Open backups folder")
         self.folder_button.setAccessibleName("Open the backups folder")
-        self.message = QLabel()
+        self.message = QLabel()  # no name of its own: a screen reader reads the message itself
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Messages")
         buttons = QHBoxLayout()
         for button in (self.restore_button, self.refresh_button, self.folder_button):
             buttons.addWidget(button)
@@ -226,16 +229,16 @@ class BackupsWindow(QWidget):
         self.where.setText(f"Backups of {workspace} in {policy.folder}, newest first.")
         task = self.jobs.run(lambda: list_backups(policy, workspace))
         task.done.connect(self._listed)
-        task.failed.connect(lambda text: self.message.setText(f"⚠ Cannot list backups: {text}"))
+        task.failed.connect(lambda text: self._say(f"⚠ Cannot list backups: {text}"))
 
     def restore_selected(self) -> None:
         info = self.model.backup_at(self.table.currentIndex().row())
         if info is None:
-            self.message.setText("⚠ Not restored: choose a backup in the list first")
+            self._say("⚠ Not restored: choose a backup in the list first")
             return
         report = self.model.report_of(info)
         if report is not None and not report.ok:
-            self.message.setText(f"⚠ Not restored: that backup does not verify ({report.summary})")
+            self._say(f"⚠ Not restored: that backup does not verify ({report.summary})")
             return
         try:
             aside = restore_in_window(
@@ -245,23 +248,34 @@ class BackupsWindow(QWidget):
                 jobs=(self.jobs, self.backups.jobs),
             )
         except FacilitatorError as error:
-            self.message.setText(f"⚠ {error}")
+            self._say(f"⚠ {error}")
             return
         kept = f"; the file it replaced is kept as {aside}" if aside else ""
         text = f"Restored the backup from {when(info)}{kept}"
-        self.message.setText(f"✔ {text}")
+        self._say(f"✔ {text}")
         self.restored.emit(text)
         self.refresh()
 
     def _listed(self, backups: list[BackupInfo]) -> None:
         self.model.set_backups(backups)
-        self.message.setText("" if backups else "No backups yet.")
+        self._say("" if backups else "No backups yet.")
         self._unchecked = len(backups)
         if not backups:
             self.checked.emit()
         for info in backups:
             task = self.jobs.run(partial(_verify, info.path))
             task.done.connect(self._verified)
+
+    def _say(self, text: str) -> None:
+        """Show `text` under the list; a screen reader says it too (a refusal at once)."""
+        self.message.setText(text)
+        announce(self.message, text, assertive=text.startswith("⚠"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # put away, as the action items' window is
+            self.hide()
+            return
+        super().keyPressEvent(event)
 
     def _verified(self, result: tuple[Path, VerifyReport]) -> None:
         if not self.model.set_report(*result):

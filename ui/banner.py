@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui.spoken import announce
+
 
 class Banner(QFrame):
-    """One line of news for the facilitator, e.g. that a live meeting was resumed.
+    """One line of news for the facilitator, e.g. that a live meeting was resumed; a screen
+    reader is told it as it shows.
 
     Signals: none of its own (the Dismiss button hides it).
     """
@@ -19,9 +22,8 @@ class Banner(QFrame):
             "#Banner { background: #fff3c4; border: 1px solid #8a6d00; }"
             " #Banner QLabel { color: #000000; }"
         )
-        self.label = QLabel()
+        self.label = QLabel()  # no name of its own: a screen reader reads the news itself
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Notice")
         self.dismiss = QPushButton("Dismiss")
         self.dismiss.setAccessibleName("Dismiss the notice")
         layout = QHBoxLayout(self)
@@ -32,6 +34,8 @@ class Banner(QFrame):
         self.hide()
 
     def show_message(self, text: str) -> None:
+        """Show `text`, and have a screen reader say it after what it is saying."""
         self.label.setText(f"ℹ {text}")
         self.setAccessibleDescription(text)
         self.show()
+        announce(self.label, text)

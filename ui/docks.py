@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import weakref
 from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+import shiboken6
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
 
 Area = Qt.DockWidgetArea
@@ -103,20 +107,125 @@ TRACKER_SHARE = 0.4  # of the window's width, at most
 
 
 def name_tab_bars(window: QMainWindow) -> None:
-    """The tab bars Qt makes for tabbed docks get accessible names too."""
-    # Qt makes them children of the window itself; a search of the whole tree would wrap each of
-    # the window's thousand objects for Python.
-    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
-        if not bar.accessibleName():
-            bar.setAccessibleName("Tabbed panels")
-            # Qt keeps a tab bar it no longer needs (its panels put away or moved) off-screen
-            # but shown: with no tabs it must not be a stop for Tab (the New meeting form's).
-            bar.currentChanged.connect(lambda _index, b=bar: _tab_stop_if_tabs(b))
-        _tab_stop_if_tabs(bar)
+    """The tab bars Qt makes for tabbed docks get accessible names too, and are Tab stops only
+    while they show tabs (`TabBarStops`)."""
+    stops = window.findChild(
+        TabBarStops, TabBarStops.NAME, Qt.FindChildOption.FindDirectChildrenOnly
+    )
+    if not isinstance(stops, TabBarStops):
+        stops = TabBarStops(window)
+    stops.watch()
 
 
-def _tab_stop_if_tabs(bar: QTabBar) -> None:
-    bar.setFocusPolicy(Qt.FocusPolicy.TabFocus if bar.count() else Qt.FocusPolicy.NoFocus)
+_LOOK_AGAIN = frozenset({QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Move, QEvent.Type.Resize})
+_BY_TAB = {Qt.FocusReason.TabFocusReason: True, Qt.FocusReason.BacktabFocusReason: False}
+
+
+_WATCHING: weakref.WeakSet[TabBarStops] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_watching_at_exit() -> None:
+    """A window still open when the interpreter exits (a script that never closed it) is torn
+    down by Qt after Python's own objects: its tab bars would then call a Python event filter
+    that is no longer there, and the process crashed on exit. So the filters go first."""
+    for stops in list(_WATCHING):
+        if shiboken6.isValid(stops) and shiboken6.isValid(stops._window):
+            stops.stop()
+
+
+class TabBarStops(QObject):
+    """Keeps the window's dock tab bars out of the Tab order while they show nothing: no tabs,
+    hidden, or off-screen, where Qt keeps a bar it no longer needs (its panels put away by prepare
+    mode or the new-meeting form). Emits no signals.
+
+    Qt empties and moves those bars as it lays the window out, with their signals blocked, and
+    even before the window first shows: a meeting opened in prepare mode before the window showed
+    left an empty bar at (-600, -530) that Tab stopped on. So each bar is looked at again whenever
+    it is shown, hidden, moved or resized; and one that Tab reaches while it shows nothing passes
+    the keyboard on to the next control.
+    """
+
+    NAME = "tab_bar_stops"
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName(self.NAME)
+        self._window = window
+        _WATCHING.add(self)
+
+    def stop(self) -> None:
+        """Watch the bars no more (before the process exits: see `_stop_watching_at_exit`)."""
+        window = self._window
+        for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.removeEventFilter(self)
+
+    def watch(self) -> None:
+        """Every tab bar of the window, the ones Qt made since too, a Tab stop only if it shows."""
+        # Qt makes them children of the window itself; a search of the whole tree would wrap each
+        # of the window's thousand objects for Python.
+        window = self._window
+        for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            # Marked on the bar itself, not kept in a Python set with a slot on `destroyed`: a
+            # Python slot called while the interpreter shuts down crashed the process on exit.
+            if not bar.property(self.NAME):
+                bar.setProperty(self.NAME, True)
+                if not bar.accessibleName():
+                    bar.setAccessibleName("Tabbed panels")
+                bar.installEventFilter(self)
+                bar.currentChanged.connect(self._current_changed)
+            self._look_at(bar)
+
+    def _current_changed(self, _index: int) -> None:
+        bar = self.sender()
+        if isinstance(bar, QTabBar):
+            self._look_at(bar)
+
+    def shows_tabs(self, bar: QTabBar) -> bool:
+        return (
+            bar.count() > 0
+            and bar.isVisibleTo(self._window)
+            and self._window.rect().intersects(bar.geometry())
+        )
+
+    def _look_at(self, bar: QTabBar) -> None:
+        shows = self.shows_tabs(bar)
+        bar.setFocusPolicy(Qt.FocusPolicy.TabFocus if shows else Qt.FocusPolicy.NoFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QTabBar):
+            return False
+        if event.type() in _LOOK_AGAIN:
+            self._look_at(watched)
+        elif event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            forward = _BY_TAB.get(event.reason())
+            if forward is not None and not self.shows_tabs(watched):
+                self._look_at(watched)
+                self._pass_on(watched, forward=forward)
+        return False
+
+    def _pass_on(self, bar: QTabBar, *, forward: bool) -> None:
+        """The keyboard to the control Tab (or Shift+Tab) would have reached after `bar`."""
+        widget = bar.nextInFocusChain() if forward else bar.previousInFocusChain()
+        while widget is not None and widget is not bar:
+            if self._takes_tab(widget):
+                reason = (
+                    Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+                )
+                widget.setFocus(reason)
+                return
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+
+    def _takes_tab(self, widget: QWidget) -> bool:
+        if isinstance(widget, QTabBar) and not self.shows_tabs(widget):
+            return False
+        return (
+            widget.window() is self._window
+            and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            and widget.isVisibleTo(self._window)
+            and widget.isEnabled()
+            and widget.focusProxy() is None
+        )
 
 
 class PanelLayout:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.errors import FacilitatorError
 from facilitator.minutes import default_file_name, family_language, write_minutes
-from facilitator.model import MeetingId
+from facilitator.model import MeetingId, is_team_only
 from facilitator.record import MeetingRecord
 from facilitator.store import Workspace
 from ui.background import Background
@@ -102,7 +102,9 @@ class ExportPanel(QFrame):
         copies.addStretch(1)
         rows.addLayout(copies)
         actions = QHBoxLayout()
-        actions.addWidget(QLabel("Language:"))
+        language = QLabel("Language:")
+        language.setBuddy(self.language)  # a screen reader's label for the drop-down (on Linux)
+        actions.addWidget(language)
         actions.addWidget(self.language, 1)
         actions.addWidget(self.save)
         actions.addWidget(self.close_button)
@@ -119,13 +121,22 @@ class ExportPanel(QFrame):
         return "team" if self.team_copy.isChecked() else "parent"
 
     def open(self) -> None:
-        """Show the options for the open meeting: the parent copy, in the family's language."""
+        """Show the options for the open meeting: the parent copy, in the family's language; for
+        a meeting that is the school team's only, the team copy (it has no parent copy)."""
         self.meeting_id = self.session.meeting_id
         if self.meeting_id is None:
             self.failed.emit("Minutes not written: no meeting is open")
             return
         self.title.setText(f"Export the minutes of {self._meeting_title()}:")
-        self.parent_copy.setChecked(True)
+        meeting = self.session.meeting()
+        team_only = meeting is not None and is_team_only(meeting)
+        self.parent_copy.setEnabled(not team_only)
+        self.parent_copy.setToolTip(
+            "This meeting is the school team's only: it has no parent copy"
+            if team_only
+            else "The copy that may leave the building: no team-only item"
+        )
+        (self.team_copy if team_only else self.parent_copy).setChecked(True)
         self._offer_languages()
         self.show()
         self.save.setFocus()

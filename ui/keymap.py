@@ -7,11 +7,12 @@ types in a text field (`TypingGuard`); every key that must work while typing car
 from __future__ import annotations
 
 from enum import StrEnum
+from itertools import pairwise
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
 
 KEY = "<key>"  # stands for a participant's own key (1-9, then a-z) in the dynamic rows
 
@@ -25,6 +26,9 @@ class Scope(StrEnum):
     ACROSS = "in the action items across meetings"
     PREPARE = "while preparing a meeting"
     AGENDA_EDITOR = "on an agenda item while preparing"
+    AGENDA = "on an agenda item"
+    PROJECTOR = "in the projector view"
+    WHO = "in the action items' Who list"
 
 
 class Shortcut(NamedTuple):
@@ -159,11 +163,26 @@ SHORTCUTS: tuple[Shortcut, ...] = (
 
 BY_NAME = {s.name: s for s in SHORTCUTS}
 
+# Keys that a list, a drop-down or the menu bar answers itself, not an action of the window: the
+# F1 overlay lists them with the others, and docs/keyboard.md names each.
+WIDGET_KEYS: tuple[Shortcut, ...] = (
+    Shortcut("go_to_item", "Go to this item", ("Enter",), "Agenda", Scope.AGENDA),
+    Shortcut("list_people", "List everyone (Space: with nothing typed)",
+             ("F4", "Alt+Down", "Space"), "Add", Scope.WHO),
+    Shortcut("context_menu", "The item's menu, as a right click opens it", ("Menu",), "Lists",
+             Scope.LIST),
+    Shortcut("leave_projector", "Back to the meeting window", ("Esc", "F5"), "View",
+             Scope.PROJECTOR),
+    Shortcut("menu_bar", "Put the keyboard on the menu bar (Esc leaves it)", ("Alt",), "View"),
+)  # fmt: skip
+
 
 def display_keys(shortcut: Shortcut) -> list[str]:
-    """The keys as a person reads them on this platform."""
+    """The keys as a person reads them on this platform (a modifier alone, "Alt", as it is)."""
     return [
-        key if KEY in key else QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        key
+        if KEY in key
+        else QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) or key
         for key in shortcut.keys
     ]
 
@@ -237,6 +256,8 @@ class TypingGuard(QObject):
             return False
         if not isinstance(event, QKeyEvent):
             return False
+        if isinstance(watched, QLineEdit) and _nothing_to_take_back(watched, event):
+            return True  # not taken here: the window's Ctrl+Z (or redo) acts instead
         modifiers = event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier
             | Qt.KeyboardModifier.AltModifier
@@ -252,3 +273,35 @@ class TypingGuard(QObject):
             event.accept()
             return True
         return False
+
+
+def _nothing_to_take_back(field: QLineEdit, event: QKeyEvent) -> bool:
+    """Ctrl+Z (or Ctrl+Shift+Z, Ctrl+Y) in a text field that has no typing of its own to undo
+    (or redo): an add line just emptied by an add, a field not yet typed in. Qt's field would take
+    the key and do nothing; the person meant the window's undo, which the status bar offers."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return not field.isUndoAvailable()
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return not field.isRedoAvailable()
+    return False
+
+
+def reading_order(*parts: QWidget) -> None:
+    """Tab goes through `parts` (panels, or single controls) in the order given, each part's own
+    controls in the order they had; controls of no part keep theirs around them. Qt's order was
+    the order the panels were put in their places, not the one the window shows them in.
+
+    Call it once the parts are in the window: each part's controls then follow it in Qt's focus
+    chain (a panel made whole is put in its place whole), so only the parts' own widgets are
+    looked at. A panel made later (behind a tab) joins at the end of the chain."""
+    ordered: list[QWidget] = []
+    for part in parts:
+        if part.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            ordered.append(part)
+        widget = part.nextInFocusChain()
+        while widget is not None and part.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                ordered.append(widget)
+            widget = widget.nextInFocusChain()
+    for first, second in pairwise(ordered):
+        QWidget.setTabOrder(first, second)

@@ -82,6 +82,13 @@ class LiveControls:
     def end(self) -> Change | None:
         return self._run("End meeting", lambda m: live.end_meeting(self.session.ws, meeting_id=m))
 
+    def end_when_stopped(self) -> Change | None:
+        """A meeting left running (overnight, say): end it when its recording stopped."""
+        return self._run(
+            "End meeting when recording stopped",
+            lambda m: live.end_when_stopped(self.session.ws, meeting_id=m),
+        )
+
     def _run(self, text: str, operation: _Live) -> Change | None:
         meeting_id = self.session.meeting_id
         if meeting_id is None:

@@ -17,15 +17,16 @@ from PySide6.QtWidgets import (
 
 from facilitator import live
 from facilitator.errors import FacilitatorError
-from facilitator.model import MeetingId
+from facilitator.model import MeetingId, is_team_only
 from facilitator.store import Change, Workspace
+from ui import spoken
 from ui.actions import SpeakerKeys, card_actions, list_actions, window_actions
 from ui.auto_backups import AutoBackups
 from ui.banner import Banner
 from ui.docks import DockPlace, PanelLayout, arrange, make_dock
-from ui.keymap import TypingGuard
+from ui.keymap import TypingGuard, reading_order
 from ui.live_controls import LiveControls
-from ui.marks import local_moments
+from ui.marks import local_moments, with_team_only
 from ui.meeting_files import MeetingFiles
 from ui.menus import build_menus
 from ui.models.board_items import BoardItemsModel
@@ -136,13 +137,21 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         arrange(self, self.docks)
+        # Tab in the default layout's reading order, column by column: the clock across the top;
+        # the agenda over the non-negotiables; the news and the board over the options; the
+        # speakers over the agreements (and the tabs behind them).
+        reading_order(
+            self.timer, self.agenda, self.non_negotiables, self.banner, self.refusal,
+            self.notice, self.concerns, self.solutions, self.speakers, self.agreements,
+        )  # fmt: skip
         self.panel_layout = PanelLayout(self, self.docks)
         self._keys_live = True  # speaker keys, pause, next item: not while preparing
         if session.ws.read_only:  # another window records: this one looks on (it stays so)
             look_only(self, True)
 
         self.statusBar().showMessage("F1 lists every key. Ctrl+Z undoes anything.")
-        self.statusBar().setAccessibleName("Messages")
+        # No name of its own: a screen reader reads its message, and each new one is spoken.
+        self.statusBar().messageChanged.connect(lambda text: spoken.announce(self, text))
         self.act = window_actions(self)
         a = self.act
         self.later = OnDemand(
@@ -188,6 +197,9 @@ class MainWindow(QMainWindow):
         self.export_meeting_action = QAction("Export meeting file…", self)
         self.save_template_action = QAction("Save agenda as template…", self)
         self.backups_action = QAction("Backups…", self)
+        # After a meeting was left running (the laptop closed overnight): end it back then.
+        self.end_when_stopped_action = QAction("End the meeting when its recording stopped", self)
+        self.end_when_stopped_action.setEnabled(False)
         files = (self.import_action, self.export_meeting_action, self.save_template_action)
         build_menus(
             self.menuBar(),
@@ -195,6 +207,7 @@ class MainWindow(QMainWindow):
             (self.new_meeting_action, *files, self.sample_action),
             (dock.toggleViewAction() for dock in self.docks.values()),
             (self.act["export_minutes"], self.backups_action),
+            (self.end_when_stopped_action,),
         )
 
     def _wire(self) -> None:
@@ -268,6 +281,7 @@ class MainWindow(QMainWindow):
         self.backups_action.triggered.connect(lambda: self.backups.present())
         self.new_meeting_action.triggered.connect(lambda: self.new_meeting())
         self.sample_action.triggered.connect(self.open_sample)
+        self.end_when_stopped_action.triggered.connect(live.end_when_stopped)
         self._wire_preparing()
 
     def _wire_preparing(self) -> None:
@@ -365,6 +379,7 @@ class MainWindow(QMainWindow):
     def _on_meeting_opened(self, meeting_id: MeetingId | None) -> None:
         meeting = self.session.meeting()
         self.banner.hide()
+        self.end_when_stopped_action.setEnabled(False)  # a resumption says otherwise, next
         self._show_title()
         self.prepare.choose_mode()
         if meeting is None:
@@ -399,16 +414,27 @@ class MainWindow(QMainWindow):
             " ORDER BY id DESC LIMIT 1",
             (change.meeting_id,),
         )
+        left_running = live.stopped_unnoticed(self.session.ws, MeetingId(change.meeting_id or 0))
+        self.end_when_stopped_action.setEnabled(left_running is not None)
         if gap is not None:
             stopped, resumed = local_moments(gap["stopped_at"], gap["resumed_at"])
             speaker = live.current_speaker_id(self.session.ws, MeetingId(change.meeting_id or 0))
-            nobody = "" if speaker else " Nobody is speaking now: press a person's key to start."
+            nobody = (
+                ""
+                if speaker
+                else (
+                    " Nobody is speaking now: press a person's key to start, or, if the meeting"
+                    " was over, Meeting > End the meeting when its recording stopped."
+                )
+            )
             self.banner.show_message(
                 f"Recording stopped {stopped}, resumed {resumed}. The gap is not counted as"
                 f" anyone's talk time.{nobody}"
             )
 
     def _on_change(self, change: Change) -> None:
+        if change.kind != "meeting.resume":  # worked on since: it ends now, if it ends
+            self.end_when_stopped_action.setEnabled(False)
         if self.statusBar().currentMessage().startswith(ERROR_MARK):
             self.statusBar().clearMessage()  # something was recorded since: the refusal is past
         if "participants" in change.tables:
@@ -418,7 +444,9 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         meeting = self.session.meeting()
-        title = f"Facilitator - {meeting['title']}" if meeting else "Facilitator"
+        # A team-only meeting is marked as its items are wherever they show.
+        named = with_team_only(meeting["title"], is_team_only(meeting)) if meeting else ""
+        title = f"Facilitator - {named}" if meeting else "Facilitator"
         self.setWindowTitle(f"{title} (read-only)" if self.session.ws.read_only else title)
 
     def _rebuild_speaker_keys(self) -> None:

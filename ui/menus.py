@@ -24,8 +24,10 @@ def build_menus(
     file_extras: Iterable[QAction],
     panel_toggles: Iterable[QAction],
     record_actions: Iterable[QAction] = (),
+    meeting_extras: Iterable[QAction] = (),
 ) -> None:
-    """`record_actions`: File menu entries about the record itself (exports, backups)."""
+    """`record_actions`: File menu entries about the record itself (exports, backups);
+    `meeting_extras`: Meeting menu entries with no key of their own, after the live ones."""
     # Menu titles carry no "&" mnemonics: Alt+letter belongs to the speaker keys.
     file_menu = bar.addMenu("File")
     file_menu.addActions([*file_extras, actions["open_meeting"]])
@@ -36,6 +38,7 @@ def build_menus(
     bar.addMenu("Edit").addActions([actions["undo"], actions["redo"]])
     meeting = bar.addMenu("Meeting")
     meeting.addActions([actions[name] for name in _MEETING])
+    meeting.addActions(list(meeting_extras))
     meeting.addSeparator()
     meeting.addActions([actions[name] for name in _ADD])
     view = bar.addMenu("View")

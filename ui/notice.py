@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from facilitator.store import Change
 from ui.banner import Banner
+from ui.spoken import announce
 
 NOT_RECORDED = "not recorded:"
 _NO_BREAK = "\u200b"  # a zero-width space: where a line may break, unseen
@@ -47,7 +48,8 @@ class Tone(Enum):
 
 
 class Notice(Banner):
-    """A banner with a tone and, optionally, one button for the next step (e.g. "Open folder").
+    """A banner with a tone and, optionally, one button for the next step (e.g. "Open folder");
+    a screen reader is told each one as it shows (a refusal at once, interrupting).
 
     Signals: none of its own (the buttons call what they were given, or hide it).
     """
@@ -81,12 +83,14 @@ class Notice(Banner):
             f" #{self.objectName()} QLabel {{ color: #000000; }}"
         )
         self.label.setText(wrappable(f"{tone.mark} {text}"))
+        self.label.setAccessibleName(f"{tone.mark} {text}")  # as shown, without the break marks
         self.setAccessibleDescription(text)
         self._step = step
         self.action.setText(action)
         self.action.setAccessibleName(action)
         self.action.setVisible(bool(action and step))
         self.show()
+        announce(self.label, text, assertive=tone is Tone.REFUSED)
 
     def text(self) -> str:
         return self.label.text().replace(_NO_BREAK, "") if self.isVisible() else ""
@@ -110,7 +114,11 @@ class RefusalNotice(Notice):
         self.dismiss.setAccessibleName("Dismiss the warning")
 
     def on_error(self, text: str) -> None:
+        """A write that failed shows here until one works; any other refusal ("Not added: …")
+        shows in the window's status bar, which a screen reader does not read out: it is said
+        from here, at once."""
         if not text.startswith(NOT_RECORDED):
+            announce(self.window(), text, assertive=True)
             return
         reason = text[len(NOT_RECORDED) :].strip()
         if "safe" not in reason:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.model import is_team_only
 from facilitator.record import load_meeting
 from facilitator.store import Change
 from facilitator.talk_time import speaking_balance
@@ -49,6 +50,7 @@ from ui.projector_layout import (
 )
 from ui.session import Session
 from ui.settings import Settings
+from ui.spoken import show_named
 
 PROJECTOR_SCALE = 1.8  # on top of the facilitator's font scale: read from the back of the room
 HEADER_SHARE = 0.3  # of the height, at most, for the title, the current item and the clock
@@ -60,6 +62,9 @@ SECTIONS = (
     ("non_negotiables", "Non-negotiables"),
     ("talk", "Talk time"),
 )  # in reading order: the agenda first, top left
+TITLE = "Meeting"  # what the title is, for a screen reader
+TEAM_ONLY_TITLE = "A meeting of the school team: nothing of it is shown here"
+WAY_BACK = "Esc or F5: back to the meeting window"
 _SHARED_TABLES = frozenset(
     {"meetings", "agenda_items", "concerns", "solutions", "solution_concerns", "agreements",
      "non_negotiables"}
@@ -86,15 +91,22 @@ class ProjectorWindow(QWidget):
         self._titles: dict[int, str] = {}
         self._lines: dict[str, list[Line]] = {key: [] for key, _ in SECTIONS}
         self.arrangement: Arrangement | None = None
+        # A screen reader reads what the room reads: "Meeting: <title>"; the current item and the
+        # clock say what they are ("Now: …", "Meeting 12:40, …"), so they have no other name.
         self.title = QLabel()
-        self.title.setAccessibleName("Meeting")
+        show_named(self.title, TITLE, "")
         self.title.setWordWrap(True)
         self.now = QLabel()
-        self.now.setAccessibleName("Current agenda item and its time")
         self.now.setWordWrap(True)
         self.clock = QLabel()
-        self.clock.setAccessibleName("Meeting clock")
         self.clock.setWordWrap(True)
+        # On the facilitator's only screen (mirrored to the room) the view covers the meeting
+        # window: this line says how to get back to it. It is for the facilitator, in their own
+        # text size: the room's large type keeps the room's lines.
+        self.way_back = QLabel(WAY_BACK)
+        self.way_back.setObjectName("ProjectorWayBack")
+        self.way_back.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.way_back.hide()
         # The sections are placed by hand (`_arrange`): a layout would give them its own heights.
         self.area = QWidget()
         self.area.setObjectName("projector_area")
@@ -117,6 +129,7 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.clock)
         layout.addSpacing(6)
         layout.addWidget(self.area, 1)
+        layout.addWidget(self.way_back)
         # Black on white whatever the desktop theme: projectors wash out grey and colour.
         # (A palette, not a style sheet: a style sheet would stop the large font reaching children.)
         palette = self.palette()
@@ -137,6 +150,9 @@ class ProjectorWindow(QWidget):
     def set_font_scale(self, percent: int) -> None:
         self._font = QFont(self._base_font)
         self._font.setPointSizeF(self._base_font.pointSizeF() * PROJECTOR_SCALE * percent / 100)
+        way_back = scaled(self._base_font, percent / 100)
+        way_back.setBold(True)
+        self.way_back.setFont(way_back)
         self._smallest = floor(percent)
         self._fit_type()
 
@@ -188,19 +204,22 @@ class ProjectorWindow(QWidget):
 
     def reload(self) -> None:
         meeting_id = self.session.meeting_id
-        if meeting_id is None:
+        whole = None if meeting_id is None else load_meeting(self.session.ws, meeting_id)
+        if whole is None or is_team_only(whole.meeting):
+            # A team-only meeting (an internal review, a mediation's preparation): none of it.
             self._board = None
             self._lines = {key: [] for key, _ in SECTIONS}
-            self.title.setText("No meeting open")
+            show_named(self.title, TITLE, "No meeting open" if whole is None else TEAM_ONLY_TITLE)
+            self.setWindowTitle("Facilitator - projector")
             self.now.clear()
             self.clock.clear()
             self._arrange()
             return
-        record = load_meeting(self.session.ws, meeting_id).shared_only()
+        record = whole.shared_only()
         self._titles = {i["id"]: str(i["title"]) for i in record["agenda_items"]}
         board = shared_board(record)
         self._board = board
-        self.title.setText(board.title)
+        show_named(self.title, TITLE, board.title)
         self.setWindowTitle(f"Facilitator - projector - {board.title}")
         self._lines.update(
             concerns=board.concerns,
@@ -300,16 +319,18 @@ class ProjectorWindow(QWidget):
     # -- showing -----------------------------------------------------------------------------------
 
     def present(self, main_screen: QScreen | None) -> None:
-        """Show on a second screen when there is one (full screen there), else as a window."""
+        """Full screen on a second screen when there is one: the meeting window keeps the
+        keyboard on the laptop. With one screen (mirrored to the room), full screen over the
+        meeting window, with the keyboard, and a line saying that Esc or F5 goes back to it."""
         others = [s for s in QGuiApplication.screens() if s is not main_screen]
-        if others:
-            screen = others[0]
+        screen = others[0] if others else main_screen
+        self.way_back.setVisible(not others)
+        if screen is not None:
             self.setScreen(screen)
             self.setGeometry(screen.geometry())
-            self.showFullScreen()
-        else:
-            self.resize(1024, 700)
-            self.show()
+        self.showFullScreen()
+        if not others:
+            self.activateWindow()
         self.reload()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -319,8 +340,13 @@ class ProjectorWindow(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Esc, F5 or the window's close button: put away, and the keyboard back in the meeting
+        window (which it covered on a single screen)."""
         self.hide()
         event.ignore()
+        window = self.parentWidget()
+        if window is not None:
+            window.activateWindow()
 
 
 def _colour(label: QLabel, colour: QColor | None) -> None:

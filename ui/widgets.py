@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -37,6 +38,38 @@ if TYPE_CHECKING:
 EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
 )
+
+
+EDITOR_NAME_LENGTH = 60  # characters of the item in an in-place editor's accessible name
+
+
+def editable_cell(index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
+    """The cell to edit for `index`: itself when it can be edited, else the first cell of its row
+    that can (an invalid index when none can)."""
+    if not index.isValid():
+        return QModelIndex()
+    model = index.model()
+    cell = model.index(index.row(), index.column(), index.parent())
+    if model.flags(cell) & Qt.ItemFlag.ItemIsEditable:
+        return cell
+    for column in range(model.columnCount(cell.parent())):
+        sibling = cell.siblingAtColumn(column)
+        if model.flags(sibling) & Qt.ItemFlag.ItemIsEditable:
+            return sibling
+    return QModelIndex()
+
+
+def editor_name(view: QAbstractItemView, cell: QModelIndex) -> str:
+    """What a screen reader calls the in-place editor of `cell`: its column's title and the item,
+    named by its text column (the one that takes the spare width): "Basis, Services are
+    delivered in the least restrictive environment"."""
+    model = cell.model()
+    title = model.headerData(cell.column(), Qt.Orientation.Horizontal)
+    column = int(view.property("stretch_column") or 0)
+    item = " ".join(str(cell.siblingAtColumn(column).data() or "").split())
+    if len(item) > EDITOR_NAME_LENGTH:
+        item = item[: EDITOR_NAME_LENGTH - 1].rstrip() + "…"
+    return ", ".join(str(part) for part in (title or view.accessibleName(), item) if part)
 
 
 def list_view(name: str, parent: QWidget | None = None) -> QListView:
@@ -141,6 +174,53 @@ class FitRows(QObject):
 
     def later(self, *_changed: object) -> None:
         self._timer.start()
+
+    def afresh(self) -> None:
+        """Measure again from rows of one line (after a text size change): a scroll bar that the
+        rows needed at the old size goes first, so they are not measured at the width it left
+        them and kept too tall for the table, with the bar, for good."""
+        rows = self._view.verticalHeader()
+        line = self._view.fontMetrics().height()
+        for row in range(self._view.model().rowCount()):
+            rows.resizeSection(row, line)
+        self.later()
+
+
+class ShareByRows(QObject):
+    """Tables stacked in one box layout share its height in proportion to the height of their
+    rows (each counted as `fewest` to `most` lines of text), measured again on the next turn of
+    the event loop after their rows change. A short list leaves the room to a long one, and when
+    the column has room for every row, every row shows whole: equal shares cut a long list's last
+    row in the middle of a line while a short one had room to spare. Emits no signals.
+    """
+
+    def __init__(
+        self, layout: QBoxLayout, views: Sequence[QTableView], *, fewest: int = 2, most: int = 12
+    ) -> None:
+        super().__init__(layout)
+        self._layout = layout
+        self._views = list(views)
+        self._lines = (fewest, most)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.share)
+        for view in self._views:
+            view.verticalHeader().sectionResized.connect(self.later)
+            model = view.model()
+            for changed in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                changed.connect(self.later)
+        self.later()
+
+    def later(self, *_changed: object) -> None:
+        self._timer.start()
+
+    def share(self) -> None:
+        fewest, most = self._lines
+        for view in self._views:
+            line = view.fontMetrics().height()
+            rows = min(max(view.verticalHeader().length(), fewest * line), most * line)
+            self._layout.setStretchFactor(view, rows + view.horizontalHeader().height())
 
 
 class ScrollingColumn(QScrollArea):
@@ -266,8 +346,8 @@ class QuickAdd(QWidget):
             second = QHBoxLayout()
             second.setSpacing(4)
             outer.addLayout(second)
-            for detail in details:
-                second.addWidget(detail, 0 if isinstance(detail, QComboBox) else 1)
+            for detail in details:  # a drop-down and its label as wide as they need
+                second.addWidget(detail, 0 if isinstance(detail, (QComboBox, QLabel)) else 1)
             second.addStretch(1)
             if extras:  # the first line is full: the box and the button end the second
                 row = second
@@ -306,12 +386,22 @@ class QuickAdd(QWidget):
         return True
 
     def accept(self) -> None:
-        """The item was added: ready for the next one."""
-        self.field.clear()
+        """The item was added: ready for the next one. setText, not clear(): clear() is a step
+        of the field's own typing history, and Ctrl+Z there would bring the words back instead
+        of reaching the window's undo of the add."""
+        self.field.setText("")
         self.team_only.setChecked(self._default_team_only)
 
     def _submit(self) -> None:
         self.submitted.emit(self.field.text(), self.team_only.isChecked())
+
+
+def click_keeps_focus(button: QPushButton) -> QPushButton:
+    """A live meeting's button (next item, pause, lower hand, an option's decision) that a click
+    does not take the keyboard to: after a click the keys go on where they were, so Space still
+    pauses instead of pressing the button clicked last again. Tab still reaches it."""
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button
 
 
 def title_font(text_font: QFont, scale: float) -> QFont:
@@ -323,6 +413,13 @@ def title_font(text_font: QFont, scale: float) -> QFont:
     font.setPointSizeF(text_font.pointSizeF() * scale)
     font.setBold(True)
     return font
+
+
+def field_label(text: str, field: QWidget) -> QLabel:
+    """A form's label for `field` when the row holds more than the field (a layout)."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 def heading(text: str, buddy: QWidget | None = None) -> QLabel:

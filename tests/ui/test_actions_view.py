@@ -163,6 +163,38 @@ def test_one_key_marks_the_selected_item_done_and_ctrl_z_brings_it_back(
     assert texts(view)[0] == "Send the reading assessment"
 
 
+def test_the_keyboard_stays_on_the_same_item_through_undo_and_redo(
+    qtbot: QtBot, window: MainWindow, actions: dict[str, int]
+) -> None:
+    """After Space then Ctrl+Z no item was current, and the next Space did nothing."""
+    ws = window.session.ws
+    view = open_view(qtbot, window)
+    first = actions["Send the reading assessment"]
+
+    def current() -> str:
+        index = view.table.currentIndex()
+        assert index.isValid()
+        return str(view.proxy.index(index.row(), WHAT).data())
+
+    assert current() == "Send the reading assessment"
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)
+    assert current() == "Book the interpreter"  # the next item took its row
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert status_of(ws, first) == "open"
+    assert current() == "Send the reading assessment"  # back, and the keyboard with it
+    assert view.table.selectionModel().isRowSelected(view.table.currentIndex().row())
+    qtbot.keyClick(view.table, Qt.Key.Key_Y, CTRL)  # redo: done again
+    assert status_of(ws, first) == "done"
+    assert current() == "Book the interpreter"
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)  # the next Space acts, on the item brought back
+    assert status_of(ws, first) == "done"
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)  # moved by hand: that item is the one kept
+    moved = current()
+    view.show_done.setChecked(True)  # the list read again
+    assert current() == moved
+
+
 def test_done_items_can_be_shown_and_opened_again(
     qtbot: QtBot, window: MainWindow, actions: dict[str, int]
 ) -> None:

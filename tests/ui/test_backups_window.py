@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from facilitator import backups, board, live
@@ -254,6 +255,17 @@ def test_every_control_of_the_backups_window_has_an_accessible_name(
     found = controls(view)
     assert view.restore_button in found
     assert [describe(w) for w in found if not w.accessibleName()] == []
+
+
+def test_esc_puts_the_backups_window_away(qtbot: QtBot, window: MainWindow) -> None:
+    """As it puts the action items' window away; it stayed open."""
+    backups = open_backups(qtbot, window)
+    for focus in (backups.table, backups.refresh_button):  # on the list, or on a button
+        if not backups.isVisible():
+            backups.present()
+        focus.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClick(focus, Qt.Key.Key_Escape)
+        assert not backups.isVisible()
 
 
 def test_the_window_opens_as_large_as_the_rooms_text_within_the_screen(

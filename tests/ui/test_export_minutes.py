@@ -97,6 +97,19 @@ def test_ctrl_e_offers_the_parent_copy_in_the_familys_language(
     assert panel.language.currentData() == "en"
 
 
+def test_a_team_only_meeting_offers_the_team_copy_alone(
+    qtbot: QtBot, window: MainWindow, spanish_family: MeetingId
+) -> None:
+    meetings.update_meeting(window.session.ws, meeting_id=spanish_family, team_only=True)
+    panel = open_export(qtbot, window, spanish_family)
+    assert panel.team_copy.isChecked() and not panel.parent_copy.isEnabled()
+    assert "no parent copy" in panel.parent_copy.toolTip()
+    assert panel.language.currentData() == "en"
+    meetings.update_meeting(window.session.ws, meeting_id=spanish_family, team_only=False)
+    panel.open()  # another meeting, or the same one shared again: the parent copy is back
+    assert panel.parent_copy.isEnabled() and panel.parent_copy.isChecked()
+
+
 def test_the_export_strip_fits_between_the_panels_of_a_1366_pixel_window(
     qtbot: QtBot, window: MainWindow, spanish_family: MeetingId
 ) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
-from ui.keymap import KEY, SHORTCUTS
+from ui.keymap import KEY, SHORTCUTS, WIDGET_KEYS
 from ui.main_window import MainWindow
 from ui.new_meeting import sample_meeting
 
@@ -44,6 +44,14 @@ def test_every_keymap_entry_is_an_action_in_the_window(meeting_window: MainWindo
     shortcuts = window_shortcuts(meeting_window)
     declared = {key for spec in SHORTCUTS for key in spec.keys}
     assert declared - shortcuts == set()
+
+
+def test_the_keyboard_doc_names_every_key_a_list_or_the_menu_bar_answers() -> None:
+    """The keys the F1 overlay lists beyond the window's actions (Enter on an agenda item, Esc or
+    F5 in the projector, the Who list's, the Menu key, Alt) are each in the doc too."""
+    doc = DOC.read_text(encoding="utf-8")
+    keys = {f"`{key}`" for spec in WIDGET_KEYS for key in spec.keys}
+    assert {key for key in keys if key not in doc} == set()
 
 
 def test_the_f1_overlay_lists_every_shortcut(meeting_window: MainWindow) -> None:

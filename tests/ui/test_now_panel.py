@@ -89,3 +89,21 @@ def test_live_and_paused_are_bold_at_the_text_size_of_the_panel(
             assert label.font().bold()
             assert label.font().pointSizeF() == size, (label.accessibleName(), scale)
             qtbot.waitUntil(lambda a=label: a.width() >= a.sizeHint().width())  # whole
+
+
+def test_after_a_click_on_next_item_space_pauses_and_does_not_move_on_again(
+    qtbot: QtBot, meeting_window: MainWindow, planned: MeetingId
+) -> None:
+    """A clicked button kept the keyboard, so Space, the pause key, pressed it again: the agenda
+    moved on twice and the speaker kept the floor (so did Lower hand, dropping the next hand)."""
+    w, ws = meeting_window, meeting_window.session.ws
+    press(qtbot, w, K.Key_1)  # Ana speaks: the meeting starts on item 1
+    first = live.current_item_id(ws, planned)
+    qtbot.mouseClick(w.timer.next, Qt.MouseButton.LeftButton)
+    second = live.current_item_id(ws, planned)
+    assert second != first
+    press(qtbot, w, K.Key_Space)
+    assert live.current_item_id(ws, planned) == second
+    assert live.current_speaker_id(ws, planned) is None
+    for button in (w.timer.next, w.timer.pause, w.speakers.lower_button):
+        assert button.focusPolicy() == Qt.FocusPolicy.TabFocus  # Tab still reaches them

@@ -239,7 +239,9 @@ def test_the_new_meeting_form_refuses_what_the_record_cannot_hold(
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)  # no case named
     assert "The case" in w.statusBar().currentMessage()
     qtbot.keyClicks(form.case_text, "Maya R., grade 4")  # the planned meeting's case
-    form.end.setTime(form.start.time().addSecs(-60))
+    start = form.start.dateTime()
+    assert start is not None
+    form.end.setTime(start.time().addSecs(-60))
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
     assert "the planned end must come after the start" in w.statusBar().currentMessage()
     assert w.session.ws.scalar("SELECT count(*) FROM meetings") == meetings_before
@@ -351,3 +353,23 @@ def test_preparing_a_meeting_with_a_case_history_fits_the_screen_at_large_text(
     assert case.carry.isVisible() and case.carry.width() >= case.carry.sizeHint().width()
     title = w.prepare.view.details.title  # longer than its field: the start shows, not the end
     assert title.text().startswith("Resolution meeting") and title.cursorPosition() == 0
+
+
+def test_a_meeting_is_marked_the_teams_only_while_preparing_and_undone_with_ctrl_z(
+    qtbot: QtBot, window: MainWindow, planned: MeetingId
+) -> None:
+    w = window
+    w.open_meeting(planned)
+    details = w.prepare.view.details
+    assert not details.team_only.isChecked() and details.team_only.isEnabled()
+    assert details.team_only.isVisible(), details.team_only.geometry()
+    details.team_only.click()
+    team_only = "SELECT team_only FROM meetings WHERE id = ?"
+    assert w.session.ws.scalar(team_only, (planned,)) == 1
+    assert w.windowTitle().startswith("Facilitator - [Team only] ")
+    w.act["undo"].trigger()
+    assert w.session.ws.scalar(team_only, (planned,)) == 0
+    assert not details.team_only.isChecked()
+    meetings.update_meeting(w.session.ws, meeting_id=planned, kind="internal_review")
+    details.reload()
+    assert details.team_only.isChecked() and not details.team_only.isEnabled()

@@ -4,7 +4,7 @@ row (Return and the keypad's Enter), and Tab leaves a date field for the next on
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +13,7 @@ from facilitator.clock import format_timestamp
 from facilitator.model import MeetingId
 from tests.ui.keys import CTRL, NONE, SHIFT, press, type_text
 from ui.main_window import MainWindow
+from ui.prepare.times import to_local
 
 K = Qt.Key
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
@@ -88,7 +89,11 @@ def test_enter_on_the_agenda_rows_add_button_adds_once(
 
 # The fields of each quick-add row of "Known before the meeting", in Tab order from the text.
 ROWS = {
-    "option": (K.Key_O, "solutions", ["New option: team only", "Add option"]),
+    "option": (
+        K.Key_O,
+        "solutions",
+        ["New option: the concerns it addresses", "New option: team only", "Add option"],
+    ),
     "concern": (
         K.Key_C,
         "concerns",
@@ -179,6 +184,7 @@ def test_enter_in_an_incomplete_row_adds_nothing_and_says_why(
     assert w.statusBar().currentMessage().startswith("⚠")
     w.statusBar().clearMessage()
     press(qtbot, w, K.Key_O, CTRL | SHIFT)
+    press(qtbot, w, K.Key_Tab)  # the concerns it addresses
     press(qtbot, w, K.Key_Tab)
     press(qtbot, w, K.Key_Space)  # team only, and no text
     press(qtbot, w, K.Key_Enter, KEYPAD)
@@ -250,21 +256,87 @@ def test_tab_leaves_the_date_field_so_the_location_is_typed_in_the_location(
     assert meeting is not None and meeting["location"] == "Lincoln Middle, room 12"
 
 
-def test_the_date_fields_sections_are_reached_with_the_arrows(
+def typed_in_the_start(qtbot: QtBot, w: MainWindow, text: str) -> None:
+    """`text` typed key by key into the start, which keeps the keyboard all along."""
+    form = w.prepare.form
+    form.title.setFocus()
+    press(qtbot, w, K.Key_Tab)
+    assert form.start.hasFocus() and form.start.selectedText() == form.start.text()
+    for key in text:
+        type_text(qtbot, w, key)
+        assert form.start.hasFocus(), f"{key!r} left the field"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["12/03/2026 1:30 PM", "2026-12-03 13:30", "12/3/2026 1:30pm", "2026-12-03  1:30 p.m."],
+)
+def test_the_start_is_typed_as_a_coordinator_writes_it_and_tab_moves_on(
+    qtbot: QtBot, window: MainWindow, typed: str
+) -> None:
+    """The date field began in its weekday, where typing did nothing; a space or a slash left it,
+    so the rest of the date went to the planned end and the location, and a later space pressed
+    "Create and prepare": a meeting on the wrong day, at "15:30"."""
+    w = new_meeting_form(window, qtbot)
+    form = w.prepare.form
+    form.case_text.setText("Maya R., grade 4")
+    typed_in_the_start(qtbot, w, typed)
+    assert form.start.weekday.text() == "Thursday"  # beside the field, not in the way
+    assert w.session.ws.scalar("SELECT count(*) FROM meetings") == 0  # no key pressed a button
+    press(qtbot, w, K.Key_Tab)
+    assert focus_name() == "Planned end time"
+    assert form.start.text() == "2026-12-03 13:30"  # how it was read, the app's way
+    type_text(qtbot, w, "3:00 PM")
+    press(qtbot, w, K.Key_Tab)
+    type_text(qtbot, w, "Lincoln Middle, room 12")
+    press(qtbot, w, K.Key_Return)
+    meeting = w.session.meeting()
+    assert meeting is not None
+    assert to_local(meeting["scheduled_start"]) == QDateTime(QDate(2026, 12, 3), QTime(13, 30))
+    assert to_local(meeting["planned_end"]) == QDateTime(QDate(2026, 12, 3), QTime(15, 0))
+    assert meeting["location"] == "Lincoln Middle, room 12"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("12/03/26 1:30 PM", "needs the year in full"),
+        ("12/03/2026", "type the time too"),
+        ("12/03/2026 1", "say which 1"),
+        ("12/03/2026 13:30 PM", "the hour is 1 to 12"),
+        ("next Thursday", "is not a date and time"),
+    ],
+)
+def test_a_start_that_cannot_be_read_is_refused_and_kept_to_correct(
+    qtbot: QtBot, window: MainWindow, typed: str, said: str
+) -> None:
+    w = new_meeting_form(window, qtbot)
+    form = w.prepare.form
+    form.case_text.setText("Maya R., grade 4")
+    typed_in_the_start(qtbot, w, typed)
+    press(qtbot, w, K.Key_Return)
+    assert w.session.ws.scalar("SELECT count(*) FROM meetings") == 0
+    assert said in w.statusBar().currentMessage()
+    assert form.start.text() == typed and form.start.hasFocus()
+
+
+@pytest.mark.qt_log_ignore(  # what the offscreen platform says about any popup
+    "does not support raise", "does not support grabbing the keyboard", "propagateSizeHints"
+)
+def test_f4_in_the_start_chooses_the_day_on_a_calendar_and_keeps_the_time(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     w = new_meeting_form(window, qtbot)
     form = w.prepare.form
-    form.title.setFocus()
-    press(qtbot, w, K.Key_Tab)
+    typed_in_the_start(qtbot, w, "12/03/2026 1:30 PM")
+    press(qtbot, w, K.Key_F4)
+    calendar = QApplication.activePopupWidget()
+    assert calendar is not None and calendar.accessibleName() == "Choose the day"
+    press(qtbot, w, K.Key_Right)  # the next day
+    press(qtbot, w, K.Key_Return)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
     assert form.start.hasFocus()
-    seen = {form.start.currentSectionIndex()}
-    for _ in range(len(form.start.text())):
-        press(qtbot, w, K.Key_Right)
-        seen.add(form.start.currentSectionIndex())
-    assert form.start.hasFocus() and seen == set(range(form.start.sectionCount()))
-    press(qtbot, w, K.Key_Backtab, SHIFT)
-    assert form.title.hasFocus()
+    assert form.start.text() == "2026-12-04 13:30" and form.start.weekday.text() == "Friday"
 
 
 @ENTERS
@@ -322,3 +394,33 @@ def test_tab_leaves_the_meetings_start_for_its_end_and_location(
     press(qtbot, w, K.Key_Backtab, SHIFT)
     press(qtbot, w, K.Key_Backtab, SHIFT)
     assert focus_name() == "Date and start time"
+
+
+def test_the_meetings_start_and_end_are_typed_in_prepare_mode_and_refused_text_is_said(
+    qtbot: QtBot, window: MainWindow, planned: MeetingId
+) -> None:
+    w = preparing(window, planned, qtbot)
+    details = w.prepare.view.details
+    details.title.setFocus()
+    press(qtbot, w, K.Key_Tab)
+    press(qtbot, w, K.Key_Tab)
+    assert focus_name() == "Date and start time"
+    for key in "12/04/2026 9:00 AM":
+        type_text(qtbot, w, key)
+        assert details.start.hasFocus(), f"{key!r} left the field"
+    assert details.start.weekday.text() == "Friday"
+    press(qtbot, w, K.Key_Tab)
+    type_text(qtbot, w, "10:30 am")
+    press(qtbot, w, K.Key_Return)
+    meeting = w.session.meeting()
+    assert meeting is not None
+    assert to_local(meeting["scheduled_start"]) == QDateTime(QDate(2026, 12, 4), QTime(9, 0))
+    assert to_local(meeting["planned_end"]) == QDateTime(QDate(2026, 12, 4), QTime(10, 30))
+    assert (details.start.text(), details.end.text()) == ("2026-12-04 09:00", "10:30")
+    details.start.setFocus()
+    details.start.selectAll()
+    type_text(qtbot, w, "12/04/26 9:00")
+    press(qtbot, w, K.Key_Return)
+    assert "needs the year in full" in w.statusBar().currentMessage()
+    assert details.start.text() == "2026-12-04 09:00"  # what the store still holds
+    assert w.session.meeting() == meeting

@@ -10,13 +10,14 @@ from pytestqt.modeltest import ModelTester
 
 from facilitator import board, meetings
 from facilitator.demo import create_demo
-from facilitator.model import CaseId, HeldBy, MeetingId, MeetingKind
+from facilitator.model import CaseId, ConcernId, HeldBy, MeetingId, MeetingKind
 from facilitator.store import Workspace
 from ui.models.case import CarriedActionsModel, CaseMeetingsModel, ParkedConcernsModel
 from ui.models.prepare import (
     AgendaEditorModel,
     PreparedConcernsModel,
     PreparedNonNegotiablesModel,
+    PreparedOptionsModel,
     RosterModel,
 )
 from ui.models.rows import RowsModel
@@ -28,6 +29,7 @@ FACTORIES: dict[str, Factory] = {
     "agenda editor": AgendaEditorModel,
     "prepared concerns": PreparedConcernsModel,
     "prepared non-negotiables": PreparedNonNegotiablesModel,
+    "prepared options": PreparedOptionsModel,
     "case meetings": CaseMeetingsModel,
     "carried action items": CarriedActionsModel,
     "parked concerns": ParkedConcernsModel,
@@ -60,7 +62,13 @@ def next_meeting(fresh_ws: Workspace) -> Session:
         fresh_ws, meeting_id=session.meeting_id, text="No private placement", basis="Policy",
         held_by=HeldBy.SCHOOL, team_only=True,
     )  # fmt: skip
-    board.add_concern(fresh_ws, meeting_id=session.meeting_id, text="Homework takes hours")
+    concern = board.add_concern(
+        fresh_ws, meeting_id=session.meeting_id, text="Homework takes hours"
+    )
+    board.add_solution(
+        fresh_ws, meeting_id=session.meeting_id, text="A homework plan",
+        addresses=[ConcernId(concern.created_id or 0)],
+    )  # fmt: skip
     return session
 
 

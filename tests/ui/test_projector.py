@@ -102,6 +102,27 @@ def test_the_projector_never_shows_team_only_items(
         assert any(word in line and "[Team only]" in line for line in mine), word
 
 
+def test_the_projector_shows_nothing_of_a_team_only_meeting(
+    window: MainWindow, planned: MeetingId, qtbot: QtBot
+) -> None:
+    """An internal review or a mediation's preparation: not even its shared items or its clock."""
+    ws = window.session.ws
+    fill_with_secrets(ws, planned)
+    meetings.update_meeting(ws, meeting_id=planned, team_only=True)
+    window.settings.update(projector_talk_times=True)
+    window.open_meeting(planned)
+    window.toggle_projector()
+    qtbot.waitUntil(window.projector.isVisible)
+    window.session.tick.emit()
+    shown = every_text(window.projector)
+    for word in ("SECRET", "Shared", "Agenda item in progress", "Ana"):
+        assert word not in shown
+    assert "school team: nothing of it is shown here" in shown
+    meetings.update_meeting(ws, meeting_id=planned, team_only=False)  # shared again: it shows
+    window.projector.reload()
+    assert "Shared concern" in every_text(window.projector)
+
+
 def test_the_projector_stays_clean_as_items_are_added_live(
     meeting_window: MainWindow, planned: MeetingId, qtbot: QtBot
 ) -> None:
@@ -142,6 +163,33 @@ def test_f5_shows_and_hides_the_projector(meeting_window: MainWindow, qtbot: QtB
     qtbot.waitUntil(lambda: not meeting_window.projector.isVisible())
 
 
+def test_on_a_single_screen_the_projector_fills_it_with_the_keyboard_and_says_the_way_back(
+    qtbot: QtBot, meeting_window: MainWindow
+) -> None:
+    """With one screen (mirrored to the room) F5 opened a 1024x700 window over the meeting
+    window's top left, hiding the clock, the agenda and the board, with the keyboard left behind
+    it: Esc did not close it."""
+    w = meeting_window
+    assert len(w.screen().virtualSiblings()) == 1  # the test platform's one screen
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w, Qt.Key.Key_F5)
+    projector = w.projector
+    qtbot.waitUntil(projector.isVisible)
+    assert projector.isFullScreen()
+    assert projector.geometry() == w.screen().geometry()
+    qtbot.waitUntil(projector.isActiveWindow)
+    way_back = projector.findChild(QLabel, "ProjectorWayBack")
+    assert way_back is not None and way_back.isVisible()
+    assert "Esc" in way_back.text() and "F5" in way_back.text()
+    for key in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
+        qtbot.keyClick(projector, key)
+        qtbot.waitUntil(lambda: not projector.isVisible())
+        qtbot.waitUntil(w.isActiveWindow)  # the keyboard is back in the meeting window
+        qtbot.keyClick(w, Qt.Key.Key_F5)
+        qtbot.waitUntil(projector.isActiveWindow)
+
+
 TWO_SCREENS = {
     "screens": [
         {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768},
@@ -170,7 +218,8 @@ window.toggle_projector()
 app.processEvents()
 projector = window.projector
 shown = projector.isVisible() and projector.isFullScreen()
-print(window.screen().name(), projector.screen().name(), shown, projector.geometry().width())
+print(window.screen().name(), projector.screen().name(), shown, projector.geometry().width(),
+      projector.way_back.isVisible())
 """
 
 
@@ -195,4 +244,5 @@ def test_the_projector_goes_full_screen_on_the_second_screen(tmp_path: Path) -> 
         cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["laptop", "projector", "True", "1920"]
+    # No "Esc or F5: back" line: the meeting window is on the laptop's screen, with the keyboard.
+    assert result.stdout.split() == ["laptop", "projector", "True", "1920", "False"]

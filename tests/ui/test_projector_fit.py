@@ -69,8 +69,13 @@ def on_screen(
     projector.resize(size)
     qtbot.waitUntil(lambda: projector.size() == size)
     area = projector.findChild(QWidget, "projector_area")
-    if area is not None:  # laid out to the window's foot
-        qtbot.waitUntil(lambda: area.geometry().bottom() == size.height() - 17)
+    if area is not None:  # laid out to the window's foot (on one screen: to the way back)
+        way_back = projector.findChild(QLabel, "ProjectorWayBack")
+        qtbot.waitUntil(
+            lambda: area.geometry().bottom()
+            == (size.height() - 17 if way_back is None or way_back.isHidden()
+                else way_back.geometry().top() - 7)
+        )  # fmt: skip
     window.session.tick.emit()
     return projector
 

@@ -62,6 +62,32 @@ def test_the_heartbeat_marks_a_live_meeting_alive(
     assert ws.scalar("SELECT alive_at FROM liveness WHERE meeting_id = ?", (planned,)) == ws.now()
 
 
+def test_a_meeting_left_running_overnight_is_ended_when_its_recording_stopped(
+    qtbot: QtBot, fresh_ws: Workspace, planned: MeetingId, clock: FakeClock,
+    settings: SettingsStore,
+) -> None:  # fmt: skip
+    ana = people(fresh_ws, planned)["Ana"]
+    live.start_meeting(fresh_ws, meeting_id=planned)
+    live.switch_speaker(fresh_ws, meeting_id=planned, participant_id=ana)
+    clock.advance(minutes=80)
+    live.mark_alive(fresh_ws, meeting_id=planned)  # the lid closed on the running meeting
+    stopped = fresh_ws.now()
+    clock.advance(minutes=16 * 60)
+    window = make_window(qtbot, fresh_ws, settings)
+    window.open_meeting(planned)
+    window.show()
+    action = window.end_when_stopped_action
+    assert action.isEnabled()
+    assert "Meeting > End the meeting when its recording stopped" in window.banner.label.text()
+    action.trigger()
+    assert fresh_ws.row("SELECT status, ended_at FROM meetings WHERE id = ?", (planned,)) == {
+        "status": "ended", "ended_at": stopped,
+    }  # fmt: skip
+    assert not action.isEnabled()
+    window.act["undo"].trigger()  # one Ctrl+Z: running again, as it was picked up
+    assert live.is_live(fresh_ws, planned)
+
+
 def test_a_heartbeat_far_too_late_records_the_sleep_as_an_interruption(
     meeting_window: MainWindow, planned: MeetingId, clock: FakeClock, qtbot: QtBot
 ) -> None:

@@ -1,27 +1,35 @@
 """Models for preparing a meeting: the roster, the agenda with its time boxes, and the items
-loaded before the meeting (concerns, non-negotiables). Every edit is one undoable operation."""
+loaded before the meeting (concerns, non-negotiables, options). Every edit is one undoable
+operation."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from facilitator import meetings
+from facilitator import board, meetings
 from facilitator.board import ItemKind
 from facilitator.clock import parse_timestamp
+from facilitator.errors import InvalidInput
 from facilitator.model import (
     AgendaItemId,
     Attendance,
+    ConcernId,
     ConcernStatus,
     HeldBy,
+    MeetingId,
     ParticipantId,
     Role,
     Side,
+    SolutionId,
 )
-from facilitator.store import Row
-from ui.models.board_items import BoardItemsModel
+from facilitator.store import Change, Row, Workspace
+from ui.models.board_items import BoardItemsModel, SolutionsModel
 from ui.models.drag import MoveByDrag
-from ui.models.rows import Column, RowsModel, text_column
+from ui.models.rows import Column, Index, ItemRole, RowsModel, text_column
+from ui.session import Session
 
 AGENDA_MIME = "application/x-facilitator-agenda-item"
 
@@ -42,8 +50,14 @@ class RosterModel(RowsModel):
     KEY, NAME, ROLE, SIDE, LANGUAGE, ATTENDANCE = range(6)
     columns = (
         Column("Key", lambda r: str(r["hotkey"]).upper(), edits="hotkey"),
-        Column("Name", lambda r: r["name"], edits="name"),
-        Column("Role", lambda r: _label(Role, r["role"]), edits="role"),
+        # A name or role longer than its column ends in "…": the tooltip has it whole.
+        Column("Name", lambda r: r["name"], edits="name", tip=lambda r: r["name"]),
+        Column(
+            "Role",
+            lambda r: _label(Role, r["role"]),
+            edits="role",
+            tip=lambda r: _label(Role, r["role"]),
+        ),
         Column("Side", lambda r: _label(Side, r["side"]), edits="side"),
         Column("Language", lambda r: r["language"], edits="language"),
         Column("Attendance", lambda r: _label(Attendance, r["attendance"]), edits="attendance"),
@@ -194,23 +208,112 @@ class AgendaEditorModel(MoveByDrag, RowsModel):
         return self.move(item_id, min(position, self.rowCount() - 1))
 
 
+def typed_concerns(ws: Workspace, meeting_id: MeetingId, typed: str) -> list[ConcernId]:
+    """The concerns typed as "C1 C3" (or "1, 3"), by the numbers the board and the lists show
+    them with (C1 the first raised). InvalidInput names a number there is no concern for."""
+    ids = [
+        ConcernId(r["id"])
+        for r in ws.rows("SELECT id FROM concerns WHERE meeting_id = ? ORDER BY id", (meeting_id,))
+    ]
+    found: list[ConcernId] = []
+    for number in re.findall(r"[0-9]+", typed):
+        n = int(number)
+        if not 1 <= n <= len(ids):
+            raise InvalidInput(f"there is no concern C{n}")
+        found.append(ids[n - 1])
+    return list(dict.fromkeys(found))
+
+
 class PreparedConcernsModel(BoardItemsModel):
-    """The concerns already on the board before the meeting (say from the parents' letter).
+    """The concerns already on the board before the meeting (say from the parents' letter): their
+    numbers (C1 the first raised, as the board shows them), who raised each (edited in place, a
+    name or nobody) and their status.
 
     Emits only the item-model signals (dataChanged, modelReset).
     """
 
     kind = ItemKind.CONCERN
+    NUMBER, TEXT, RAISED_BY, STATUS = range(4)
     columns = (
+        Column("#", lambda r: f"C{r['number']}"),
         text_column("Concern"),
+        Column("Raised by", lambda r: r["raised_by_name"] or "", edits="raised_by"),
         Column("Status", lambda r: ConcernStatus(r["status"]).label),
     )
 
     def fetch(self) -> list[Row]:
         return self.session.ws.rows(
-            "SELECT * FROM concerns WHERE meeting_id = ? ORDER BY position, id",
+            "SELECT c.*, p.name AS raised_by_name,"
+            " row_number() OVER (ORDER BY c.id) AS number FROM concerns c"
+            " LEFT JOIN participants p ON p.id = c.raised_by"
+            " WHERE c.meeting_id = ? ORDER BY c.position, c.id",
             (self.session.meeting_id,),
         )
+
+    def data(self, index: Index, role: int = ItemRole.DisplayRole) -> Any:
+        # The padlock goes with the concern's words, not with its number.
+        if role == ItemRole.DecorationRole:
+            row = self.row_at(index.row()) if index.isValid() else None
+            if row is not None and index.column() == self.TEXT and row.get("team_only"):
+                return super().data(self.index(index.row(), 0), role)
+            return None
+        return super().data(index, role)
+
+    def edit(self, row: Row, field: str, value: Any) -> bool:
+        if field == "raised_by":  # a participant's id, or nobody ("0" from an editor)
+            value = ParticipantId(int(value)) if str(value) not in ("", "0", "None") else None
+        return super().edit(row, field, value)
+
+
+_NUMBER, _OPTION, _FOR, _STATUS, _REASON = SolutionsModel.columns
+
+
+class PreparedOptionsModel(SolutionsModel):
+    """The options to bring, as in the meeting (`SolutionsModel`), and the concerns each
+    addresses edited in place: "C1 C3" in the For column.
+
+    Emits only the item-model signals (dataChanged, modelReset).
+    """
+
+    FOR = 2
+    columns = (_NUMBER, _OPTION, _FOR._replace(edits="addresses"), _STATUS, _REASON)
+
+    def edit(self, row: Row, field: str, value: Any) -> bool:
+        if field != "addresses":
+            return super().edit(row, field, value)
+        ws, meeting_id = self.session.ws, self.session.require_meeting()
+        try:
+            wanted = typed_concerns(ws, meeting_id, str(value))
+        except InvalidInput as error:
+            self.session.report(error)
+            return False
+        return link_concerns(self.session, SolutionId(row["id"]), row["concern_ids"], wanted)
+
+
+def link_concerns(
+    session: Session, option_id: SolutionId, linked: Sequence[int], wanted: Sequence[ConcernId]
+) -> bool:
+    """Link the option to the `wanted` concerns and unlink it from the others it was `linked`
+    to: one step for Ctrl+Z. False if nothing changed."""
+    changes = [(c, True) for c in wanted if c not in linked]
+    changes += [(ConcernId(c), False) for c in linked if c not in wanted]
+    if not changes:
+        return False
+    with session.macro("Change the concerns an option addresses"):
+        for concern_id, link in changes:
+            session.run(
+                "Link option to concern" if link else "Unlink option from concern",
+                _linking(session.ws, option_id, concern_id, linked=link),
+            )
+    return True
+
+
+def _linking(
+    ws: Workspace, option_id: SolutionId, concern_id: ConcernId, *, linked: bool
+) -> Callable[[], Change | None]:
+    return lambda: board.link_solution(
+        ws, solution_id=option_id, concern_id=concern_id, linked=linked
+    )
 
 
 class PreparedNonNegotiablesModel(BoardItemsModel):

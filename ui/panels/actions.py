@@ -9,6 +9,8 @@ from facilitator.model import ParticipantId
 from ui.models.board_items import ActionsModel
 from ui.panels.base import Panel
 from ui.session import Session
+from ui.spoken import label_for
+from ui.style import ring
 from ui.type_ahead import NamePicker
 from ui.widgets import FitRows, QuickAdd, stretch_column, table_view
 
@@ -25,6 +27,7 @@ class ActionsPanel(Panel):
         super().__init__(session, parent)
         self.model = ActionsModel(session, self)
         self.view = table_view("Action items", stretch=0)
+        ring(self.view)
         self.view.setModel(self.model)
         stretch_column(self.view)
         self.row_heights = FitRows(self.view)
@@ -44,7 +47,7 @@ class ActionsPanel(Panel):
         self.quick_add = QuickAdd(
             "action item",
             placeholder="New action item: what is to be done (Enter adds)",
-            details=(self.owner, self.due),
+            details=(label_for(self.owner, "Who:"), self.owner, self.due),
         )
         self.stack(self.view, self.quick_add)
         self.quick_add.submitted.connect(self.add)

@@ -9,6 +9,7 @@ from facilitator.model import AgendaItemId
 from ui.models.agenda import AgendaModel
 from ui.panels.base import Panel
 from ui.session import Session
+from ui.style import ring
 from ui.widgets import list_view
 
 
@@ -31,6 +32,7 @@ class AgendaPanel(Panel):
         super().__init__(session, parent)
         self.model = AgendaModel(session, self)
         self.view = list_view("Agenda items")
+        ring(self.view)
         self.view.setModel(self.model)
         self.view.setEditTriggers(self.view.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

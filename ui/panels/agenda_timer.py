@@ -15,7 +15,8 @@ from ui.marks import CURRENT, OVERRUN, local_time_ms, with_team_only
 from ui.panels.base import Panel
 from ui.panels.readout import Readout
 from ui.session import Session
-from ui.widgets import title_font
+from ui.spoken import show_named
+from ui.widgets import click_keeps_focus, title_font
 
 
 def item_clock(timing: MeetingTiming) -> tuple[str, bool]:
@@ -49,6 +50,8 @@ def meeting_clock(timing: MeetingTiming) -> tuple[str, bool]:
 
 
 PAUSED = "‖ Paused"
+STATUS = "Meeting status"
+ITEM = "Current agenda item"
 PAUSE_TIP = "Pause: nobody is speaking (Space or Ctrl+Space)"
 PAUSED_TIP = (
     "Paused: nobody has the floor, and no one's talk time counts. The meeting clock runs on;"
@@ -78,12 +81,13 @@ class AgendaTimerPanel(Panel):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        # A screen reader reads these labels' words: "Meeting status: ● LIVE", "‖ Paused" (it says
+        # what it is), "Current agenda item: ▶ 1 of 4: Welcome" (`ui.spoken`).
         self.status = QLabel()
-        self.status.setAccessibleName("Meeting status")
+        show_named(self.status, STATUS, "")
         self.floor = QLabel()
-        self.floor.setAccessibleName("Pause status")
         self.item = QLabel()
-        self.item.setAccessibleName("Current agenda item")
+        show_named(self.item, ITEM, "")
         self.item.setWordWrap(True)
         self.item.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # The clocks change every second: readouts repaint in place, where labels would relayout.
@@ -140,7 +144,7 @@ class AgendaTimerPanel(Panel):
             self.status.setPalette(palette)
 
     def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text)
+        button = click_keeps_focus(QPushButton(text))
         button.setAccessibleName(name)
         return button
 
@@ -180,11 +184,17 @@ class AgendaTimerPanel(Panel):
         meeting = self.session.meeting()
         self._show_floor()
         if meeting is None:
-            for label in (self.status, self.item, self.item_time, self.meeting_time):
-                label.clear()
+            show_named(self.status, STATUS, "")
+            show_named(self.item, ITEM, "")
+            for readout in (self.item_time, self.meeting_time):
+                readout.clear()
             return
         status = MeetingStatus(meeting["status"])
-        self.status.setText({"planned": "○ Planned", "live": "● LIVE", "ended": "■ Ended"}[status])
+        show_named(
+            self.status,
+            STATUS,
+            {"planned": "○ Planned", "live": "● LIVE", "ended": "■ Ended"}[status],
+        )
         self._style_status(running=status == MeetingStatus.LIVE)
         self.start_end.setText("End meeting" if status == MeetingStatus.LIVE else "Start meeting")
         self.start_end.setEnabled(status != MeetingStatus.ENDED)
@@ -204,13 +214,14 @@ class AgendaTimerPanel(Panel):
                 "SELECT team_only FROM agenda_items WHERE id = ?", (current.item_id,)
             )
             title = with_team_only(current.title, team_only)
-            self.item.setText(f"{CURRENT} {number} of {len(timing.items)}: {title}")
+            text = f"{CURRENT} {number} of {len(timing.items)}: {title}"
         elif timing.started_ms is None:
-            self.item.setText("Not started: press a speaker's key or Start meeting")
+            text = "Not started: press a speaker's key or Start meeting"
         elif timing.ended_ms is not None:
-            self.item.setText("The meeting has ended")
+            text = "The meeting has ended"
         else:
-            self.item.setText("Between agenda items")
+            text = "Between agenda items"
+        show_named(self.item, ITEM, text)
         text, over = item_clock(timing)
         self.item_time.setText(text)
         self.item_time.set_alert(OVERRUN if over else None)

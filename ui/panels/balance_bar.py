@@ -9,11 +9,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from facilitator.model import Side
 from facilitator.talk_time import SpeakingBalance, format_duration
 
+# Each part's label is white on its colour: every colour is dark enough for 4.5:1 (WCAG 1.4.3).
+# (The school's orange was #c25e00: 4.29:1.)
 _COLOURS = {
-    Side.FAMILY: QColor("#1f5fa8"),
-    Side.SCHOOL: QColor("#c25e00"),
-    Side.NEUTRAL: QColor("#6b6b6b"),
+    Side.FAMILY: QColor("#1f5fa8"),  # 6.4:1
+    Side.SCHOOL: QColor("#ad5400"),  # 5.2:1
+    Side.NEUTRAL: QColor("#6b6b6b"),  # 5.3:1
 }
+LABEL = QColor("#ffffff")
 
 
 def balance_text(balance: SpeakingBalance | None) -> str:
@@ -93,6 +96,6 @@ class BalanceBar(QWidget):
             if painter.fontMetrics().horizontalAdvance(label) + 6 > width:
                 label = f"{round(balance.sides[side].share * 100)}%"
             if painter.fontMetrics().horizontalAdvance(label) + 4 <= width:
-                painter.setPen(QColor("#ffffff"))
+                painter.setPen(LABEL)
                 painter.drawText(part, Qt.AlignmentFlag.AlignCenter, label)
             x += width

@@ -30,6 +30,7 @@ from ui.models.case import CarriedActionsModel, CaseMeetingsModel, ParkedConcern
 from ui.models.rows import RowsModel
 from ui.panels.base import Panel
 from ui.session import Session
+from ui.style import ring
 from ui.widgets import heading, stretch_column, table_view
 
 # How a deadline line looks: a missed or late one in dark red (and "⚠"), an open one in bold.
@@ -157,6 +158,7 @@ class CasePanel(Panel):
 
     def _table(self, name: str, model: RowsModel, stretch: int) -> QTableView:
         view = table_view(name, stretch=stretch)
+        ring(view)
         view.setModel(model)
         view.setWordWrap(False)
         rows = view.verticalHeader()

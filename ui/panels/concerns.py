@@ -21,6 +21,8 @@ from ui.cards import CardDelegate
 from ui.models.concerns import BOARD_ORDER, ConcernColumnModel
 from ui.panels.base import Panel
 from ui.session import Session
+from ui.spoken import label_for
+from ui.style import ring
 from ui.widgets import QuickAdd, list_view
 
 CURRENT_SPEAKER = -1
@@ -55,6 +57,7 @@ class ConcernsPanel(Panel):
             view.setDefaultDropAction(Qt.DropAction.MoveAction)
             view.setItemDelegate(CardDelegate(view))
             view.setSpacing(0)
+            ring(view)  # an empty column, too, shows that it has the keyboard
             label = QLabel()
             label.setWordWrap(True)  # at large text "Discussing (12)" on two lines: no wider board
             label.setBuddy(view)
@@ -75,10 +78,14 @@ class ConcernsPanel(Panel):
         )
         self.raised_by.setMinimumContentsLength(20)
         self.raised_by.setToolTip("Who raised the concern (defaults to whoever is speaking)")
+        # Its label is not shown: shown, it squeezed the concern's text to a letter or two (the
+        # drop-down says "Speaker: …" itself). A screen reader reads it all the same (`label_for`).
+        self.raised_by_label = label_for(self.raised_by, "Raised by:")
+        self.raised_by_label.hide()
         self.quick_add = QuickAdd(
             "concern",
             placeholder="New concern, in the speaker's words (Enter adds)",
-            extras=(self.raised_by,),
+            extras=(self.raised_by_label, self.raised_by),
         )
         self.stack(grid, self.quick_add)
         self.quick_add.submitted.connect(self.add)
@@ -147,7 +154,7 @@ class ConcernsPanel(Panel):
         for model, view in zip(self.models, self.views, strict=True):
             row = model.row_of(concern_id)
             if row >= 0:
-                view.setFocus(Qt.FocusReason.OtherFocusReason)
+                view.setFocus(Qt.FocusReason.ShortcutFocusReason)  # moved by a key: drawn so
                 view.selectionModel().setCurrentIndex(
                     model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )

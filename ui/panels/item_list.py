@@ -9,6 +9,7 @@ from facilitator.store import Change, Workspace
 from ui.models.board_items import BoardItemsModel
 from ui.panels.base import Panel
 from ui.session import Session
+from ui.style import ring
 from ui.widgets import QuickAdd, list_view
 
 
@@ -32,6 +33,7 @@ class ItemListPanel(Panel):
         self.model = model
         model.setParent(self)
         self.view = list_view(self.TITLE)
+        ring(self.view)  # an empty list, too, shows that it has the keyboard
         self.view.setModel(model)
         self.quick_add = quick_add
         self.stack(self.view, quick_add)

@@ -16,6 +16,8 @@ from facilitator.model import HeldBy
 from ui.models.board_items import NonNegotiablesModel
 from ui.panels.base import Panel
 from ui.session import Session
+from ui.spoken import label_for
+from ui.style import ring
 from ui.widgets import FitRows, QuickAdd, heading, stretch_column, table_view
 
 
@@ -60,6 +62,7 @@ class NonNegotiablesPanel(Panel):
         for block, side in enumerate((HeldBy.SCHOOL, HeldBy.FAMILY)):
             model = NonNegotiablesModel(session, side, self)
             view = table_view(f"{side.label} non-negotiables", stretch=0)
+            ring(view)
             view.setModel(model)
             stretch_column(view)
             view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -76,11 +79,16 @@ class NonNegotiablesPanel(Panel):
         self.held_by.setAccessibleName("New non-negotiable held by")
         for side in (HeldBy.SCHOOL, HeldBy.FAMILY):
             self.held_by.addItem(side.label, side.value)
+        self.held_by.setToolTip("Who holds it: the school or the family")
+        # Its label is not shown: beside the drop-down it made the column wider at large text,
+        # and the tracker lost its status column. A screen reader reads it (`label_for`).
+        self.held_by_label = label_for(self.held_by, "Held by:")
+        self.held_by_label.hide()
         self.quick_add = QuickAdd(
             "non-negotiable",
             placeholder="New non-negotiable (Enter adds)",
             extras=(self.basis,),
-            details=(self.held_by,),
+            details=(self.held_by_label, self.held_by),
         )
         self.stack(grid, self.quick_add)
         self.quick_add.submitted.connect(self.add)

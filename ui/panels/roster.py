@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QW
 
 from facilitator.model import Role
 from ui.session import Session
+from ui.spoken import label_for
 
 
 class NewPerson(QWidget):
@@ -22,11 +23,18 @@ class NewPerson(QWidget):
         self.role.setAccessibleName("New participant's role")
         for role in Role:
             self.role.addItem(role.label, role.value)
+        # As wide as a short role, not the longest: at 200% the row, with its label, made the
+        # window wider than the screen (the list shows the long ones whole).
+        self.role.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.role.setMinimumContentsLength(10)
         self.add = QPushButton("Add person")
         self.add.setAccessibleName("Add the participant")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name, 1)
+        layout.addWidget(label_for(self.role, "Role:"))
         layout.addWidget(self.role)
         layout.addWidget(self.add)
         self.name.returnPressed.connect(self.submit)

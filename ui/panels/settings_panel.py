@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.auto_backups import backup_policy
+from ui.panels.base import name_title_buttons
 from ui.settings import (
     BACKUP_KEEP_DAYS_MAX,
     FONT_SCALE_MAX,
@@ -78,6 +80,10 @@ class SettingsPanel(QWidget):
         self.talk_times.toggled.connect(lambda on: store.update(projector_talk_times=on))
         self.name.editingFinished.connect(lambda: store.update(facilitator_name=self.name.text()))
         self.holidays.editingFinished.connect(self._holidays_edited)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        name_title_buttons(self.window())  # "Close the Settings panel", as every panel does
 
     def _holidays_edited(self) -> None:
         dates, wrong = parse_dates(self.holidays.text())

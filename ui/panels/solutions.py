@@ -26,7 +26,15 @@ from ui.marks import OVERRUN
 from ui.models.board_items import SolutionsModel
 from ui.panels.base import Panel
 from ui.session import Session
-from ui.widgets import FitRows, QuickAdd, fixed_columns, stretch_column, table_view
+from ui.style import ring
+from ui.widgets import (
+    FitRows,
+    QuickAdd,
+    click_keeps_focus,
+    fixed_columns,
+    stretch_column,
+    table_view,
+)
 
 TWO_ROWS = 1.6  # the text size, against normal, from which the decisions take two rows
 
@@ -49,6 +57,7 @@ class SolutionsPanel(Panel):
         super().__init__(session, parent)
         self.model = SolutionsModel(session, self)
         self.view = table_view("Candidate solutions", stretch=1)
+        ring(self.view)
         self.view.setModel(self.model)
         stretch_column(self.view)
         # The option and the reason share the spare width; the short columns fit a sample.
@@ -66,7 +75,7 @@ class SolutionsPanel(Panel):
             (SolutionStatus.PARKED, "Park"),
             (SolutionStatus.PROPOSED, "Back to proposed"),
         ):
-            button = QPushButton(text)
+            button = click_keeps_focus(QPushButton(text))
             button.setAccessibleName(f"Mark the selected option {status.label.lower()}")
             button.clicked.connect(lambda _=False, s=status: self.decide(s))
             self.buttons[status] = button

@@ -23,7 +23,8 @@ from ui.panels.base import Panel
 from ui.panels.readout import Readout
 from ui.panels.roster import NewPerson
 from ui.session import Session
-from ui.widgets import heading, list_view, stretch_column, table_view
+from ui.style import ring
+from ui.widgets import click_keeps_focus, heading, list_view, stretch_column, table_view
 
 # The columns that give way, in turn, when the table is too narrow for the status beside them: the
 # status (speaking, not heard yet, hand up) is what the tracker is for; the side is in the balance.
@@ -67,11 +68,10 @@ class SpeakersPanel(Panel):
             sample="Family 31% (14:02) · School 58% (26:10) · Neutral 11% (5:01)",
         )
         self.balance.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # No names of their own: "Not heard yet: Luis" says what it is, and a name would hide it.
         self.not_heard = QLabel()
-        self.not_heard.setAccessibleName("Not heard yet")
         self.not_heard.setWordWrap(True)
         self.quiet = QLabel()
-        self.quiet.setAccessibleName("Quiet for a while")
         self.quiet.setWordWrap(True)
         for summary in (self.not_heard, self.quiet):
             # Squeezed (large text, a short panel), a line is cut at the bottom, never drawn over
@@ -81,11 +81,14 @@ class SpeakersPanel(Panel):
         self.hands: QListView = list_view("Raised hands, first raised first")
         self.hands.setModel(self.hands_model)
         self.hands.setEditTriggers(self.hands.EditTrigger.NoEditTriggers)
+        for view in (self.table, self.hands):
+            ring(view)
+        self._speaker: int | None = None  # whose row was last brought into view
         self._fitted: tuple[str, tuple[str, ...]] | None = None  # font and names last measured
         self._name_width = 0
         self._summaries_asked: object = None  # what the summaries' room was last decided for
         self.fit_to_font()
-        self.lower_button = QPushButton("Lower hand")
+        self.lower_button = click_keeps_focus(QPushButton("Lower hand"))
         self.lower_button.setAccessibleName("Lower the selected raised hand")
         self.add_person = QPushButton("Add person…")
         self.add_person.setAccessibleName("Add someone who joins the meeting")
@@ -109,6 +112,8 @@ class SpeakersPanel(Panel):
         self.hands.activated.connect(self._hand_activated)
         self.lower_button.clicked.connect(self._lower)
         self.add_person.clicked.connect(self.new_person.open)
+        # The range changes when the rows are laid out again: a shorter panel, larger text.
+        self.table.verticalScrollBar().rangeChanged.connect(self.show_speaker)
 
     def _size_columns(self) -> None:
         """Fixed widths from the font, not from the contents: measuring every cell on every
@@ -263,14 +268,33 @@ class SpeakersPanel(Panel):
         if person is not None:
             self.hand_lowered.emit(ParticipantId(person))
 
+    def show_speaker(self) -> None:
+        """Scroll the current speaker's row (if any) into view, unless it is in view already."""
+        row = next((n for n, r in enumerate(self.model.rows()) if r["speaking"]), -1)
+        if row >= 0:
+            self._bring_into_view(row)
+
+    def _bring_into_view(self, row: int) -> None:
+        top = self.table.rowViewportPosition(row)
+        if top >= 0 and top + self.table.rowHeight(row) <= self.table.viewport().height():
+            return  # in view: nothing to do, nothing repainted
+        # Up or down only: the column at the left edge is the one already in view.
+        self.table.scrollTo(self.model.index(row, max(0, self.table.columnAt(0))))
+
     def reload(self) -> None:
         self.model.reload()
+        rows = self.model.rows()
+        speaking = next((n for n, r in enumerate(rows) if r["speaking"]), -1)
+        speaker = rows[speaking]["id"] if speaking >= 0 else None
+        if speaker != self._speaker:  # a new speaker, not a tick: scrolled away, it stays so
+            self._speaker = speaker
+            if speaking >= 0:
+                self._bring_into_view(speaking)
         self._fit_names()
         self.hands_model.reload()
         balance = self.model.balance if self.session.meeting_id is not None else None
         self.bar.set_balance(balance)
         self.balance.setText(balance_text(balance))
-        rows = self.model.rows()
         missing = [r["name"] for r in rows if r["not_heard"]]
         self.not_heard.setText(f"Not heard yet: {', '.join(missing)}" if missing else "")
         quiet = self.model.quiet_names

@@ -20,7 +20,7 @@ from facilitator.meetings import NewAgendaItem
 from facilitator.preparation import AgendaFit, agenda_fit
 from facilitator.store import Row
 from facilitator.templates.model import MAX_ITEM_MINUTES
-from ui.actions import make_action
+from ui.actions import edit_in_place, make_action
 from ui.delegates import MinutesDelegate
 from ui.enter_adds import EnterAdds
 from ui.keymap import BY_NAME
@@ -109,6 +109,7 @@ class AgendaEditor(Panel):
         self.add.clicked.connect(self.submit)
 
     def _actions(self) -> None:
+        edit_in_place(self.view)
         context = Qt.ShortcutContext.WidgetShortcut
         for name, handler in (
             ("agenda_up", lambda: self.move_current(-1)),

@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -22,15 +23,22 @@ from PySide6.QtWidgets import (
 
 from facilitator import meetings
 from facilitator.clock import format_timestamp, parse_timestamp, timestamp_ms
-from facilitator.model import MeetingKind
+from facilitator.errors import InvalidInput
+from facilitator.model import MeetingKind, is_team_only
 from facilitator.store import Row
 from ui.panels.base import Panel
-from ui.prepare.times import OptionalDateTimeEdit, OptionalTimeEdit, from_local, to_local
+from ui.prepare.times import (
+    END_EXAMPLE,
+    START_EXAMPLE,
+    DateTimeField,
+    TimeField,
+    from_local,
+    to_local,
+)
 from ui.session import Session
-from ui.widgets import heading
+from ui.widgets import field_label, heading
 
 NOT_SET = "Not set"
-_NO_DAY = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
 
 
 class MeetingDetails(Panel):
@@ -52,17 +60,12 @@ class MeetingDetails(Panel):
         self.kind.setAccessibleName("Kind of meeting")
         for kind in MeetingKind:
             self.kind.addItem(kind.label, kind.value)
-        self.start = OptionalDateTimeEdit()
+        self.start = DateTimeField()
         self.start.setAccessibleName("Date and start time")
-        self.start.setDisplayFormat("ddd yyyy-MM-dd  HH:mm")
-        self.start.setCalendarPopup(True)
-        self.start.setMinimumDateTime(_NO_DAY)
-        self.start.setSpecialValueText(NOT_SET)
-        self.end = OptionalTimeEdit()
+        self.start.setPlaceholderText(f"{NOT_SET} (e.g. {START_EXAMPLE})")
+        self.end = TimeField()
         self.end.setAccessibleName("Planned end time")
-        self.end.setDisplayFormat("HH:mm")
-        self.end.setMinimumTime(QTime(0, 0))
-        self.end.setSpecialValueText(NOT_SET)
+        self.end.setPlaceholderText(f"{NOT_SET} (e.g. {END_EXAMPLE})")
         self.end.setToolTip(
             "State the end time at the start; what does not fit goes to a next meeting"
         )
@@ -74,6 +77,14 @@ class MeetingDetails(Panel):
         self.decides.setToolTip(
             "A pre-IEP dialogue decides nothing, and its minutes say so; an IEP meeting decides"
         )
+        self.team_only = QCheckBox("For the school team only")
+        self.team_only.setAccessibleName(
+            "For the school team only: no parent copy of the minutes, nothing on the projector"
+        )
+        self.team_only.setToolTip(
+            "An internal review or the preparation for a mediation: the minutes have a team copy"
+            " only, and the projector shows nothing of it. An internal review always is."
+        )
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form = QFormLayout(self)
         form.setContentsMargins(2, 2, 2, 2)
@@ -81,10 +92,15 @@ class MeetingDetails(Panel):
         form.addRow(heading("Meeting"), self.case)
         form.addRow("Title", self.title)
         form.addRow("Kind", self.kind)
-        form.addRow("Starts", self.start)
+        starts = QHBoxLayout()
+        starts.setSpacing(6)
+        starts.addWidget(self.start, 1)
+        starts.addWidget(self.start.weekday)  # beside the field, out of the way of typing
+        form.addRow(field_label("Starts", self.start), starts)
         form.addRow("Planned end", self.end)
         form.addRow("Location", self.location)
         form.addRow(self.decides)
+        form.addRow(self.team_only)
         self.title.editingFinished.connect(self._title_edited)
         self.kind.activated.connect(self._kind_chosen)
         self.start.editingFinished.connect(self._start_edited)
@@ -94,6 +110,9 @@ class MeetingDetails(Panel):
         )
         self.decides.clicked.connect(
             lambda on: self._update("Change whether the meeting decides", makes_decisions=on)
+        )
+        self.team_only.clicked.connect(
+            lambda on: self._update("Change whether the meeting is the team's only", team_only=on)
         )
 
     def focus_first(self) -> None:
@@ -122,8 +141,13 @@ class MeetingDetails(Panel):
         meeting = self.session.meeting()
         if meeting is None:
             return
-        value = self.start.dateTime()
-        start = None if value == self.start.minimumDateTime() else from_local(value)
+        try:
+            value = self.start.dateTime()
+        except InvalidInput as error:
+            self.session.report(error)
+            self._restore()
+            return
+        start = None if value is None else from_local(value)
         values: dict[str, Any] = {"scheduled_start": start}
         old, end = meeting["scheduled_start"], meeting["planned_end"]
         if start and old and end:  # the meeting keeps its length
@@ -137,8 +161,13 @@ class MeetingDetails(Panel):
         meeting = self.session.meeting()
         if meeting is None:
             return
-        time = self.end.time()
-        if time == self.end.minimumTime():
+        try:
+            time = self.end.time()
+        except InvalidInput as error:
+            self.session.report(error)
+            self._restore()
+            return
+        if time is None:
             self._update("Clear the planned end", planned_end=None)
             return
         if not meeting["scheduled_start"]:
@@ -179,9 +208,11 @@ class MeetingDetails(Panel):
                 field.setCursorPosition(0)  # a text longer than the field shows its start
         self.kind.setCurrentIndex(max(0, self.kind.findData(meeting["kind"])))
         self.decides.setChecked(bool(meeting["makes_decisions"]))
+        self.team_only.setChecked(is_team_only(meeting))
+        self.team_only.setEnabled(meeting["kind"] != MeetingKind.INTERNAL_REVIEW)  # always is
         if everything or not self.start.hasFocus():
             start = meeting["scheduled_start"]
-            self.start.setDateTime(to_local(start) if start else self.start.minimumDateTime())
+            self.start.setDateTime(to_local(start) if start else None)
         if everything or not self.end.hasFocus():
             end = meeting["planned_end"]
-            self.end.setTime(to_local(end).time() if end else self.end.minimumTime())
+            self.end.setTime(to_local(end).time() if end else None)

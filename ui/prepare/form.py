@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator import meetings
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, InvalidInput
 from facilitator.model import CaseId, MeetingId, MeetingKind
 from facilitator.preparation import meeting_from_template
 from facilitator.templates import AgendaTemplate, Catalog, load_catalog
 from facilitator.text import required_text
 from ui.enter_adds import EnterAdds
-from ui.prepare.times import DateTimeField, TimeField, from_local
+from ui.prepare.times import END_EXAMPLE, START_EXAMPLE, DateTimeField, TimeField, from_local
 from ui.session import Session
-from ui.widgets import title_font
+from ui.widgets import field_label, title_font
 
 DEFAULT_TEMPLATE = "facilitated_iep_meeting"
 
@@ -79,11 +79,8 @@ class NewMeetingForm(QWidget):
         self.title.setAccessibleName("Meeting title")
         self.start = DateTimeField()
         self.start.setAccessibleName("Date and start time")
-        self.start.setDisplayFormat("ddd yyyy-MM-dd  HH:mm")
-        self.start.setCalendarPopup(True)
         self.end = TimeField()
         self.end.setAccessibleName("Planned end time")
-        self.end.setDisplayFormat("HH:mm")
         self.location = QLineEdit()
         self.location.setAccessibleName("Location")
         self.location.setPlaceholderText("School and room, or how to join")
@@ -99,7 +96,11 @@ class NewMeetingForm(QWidget):
         form.addRow("Case", self.case)
         form.addRow("Kind", self.kind)
         form.addRow("Title", self.title)
-        form.addRow("Starts", self.start)
+        starts = QHBoxLayout()
+        starts.setSpacing(6)
+        starts.addWidget(self.start, 1)
+        starts.addWidget(self.start.weekday)  # beside the field, out of the way of typing
+        form.addRow(field_label("Starts", self.start), starts)
         form.addRow("Planned end", self.end)
         form.addRow("Location", self.location)
         buttons = QHBoxLayout()
@@ -116,8 +117,8 @@ class NewMeetingForm(QWidget):
         layout.addLayout(column, 3)
         layout.addStretch(2)
         self.template.currentIndexChanged.connect(self._template_chosen)
-        self.start.dateTimeChanged.connect(self._follow_start)
-        self.end.editingFinished.connect(self._end_edited)
+        self.start.textChanged.connect(self._follow_start)
+        self.end.textEdited.connect(self._end_edited)
         self.create_button.clicked.connect(self.submit)
         self.cancel.clicked.connect(self.cancelled)
         fields = (self.template, self.case, self.kind, self.title, self.start, self.end)
@@ -181,8 +182,14 @@ class NewMeetingForm(QWidget):
     def _follow_start(self) -> None:
         """The planned end follows the start and the agenda's length, until it is edited."""
         template = self.chosen_template()
-        if template is not None and not self._end_touched:
-            self.end.setTime(self.start.time().addSecs(template.total_minutes * 60))
+        if template is None or self._end_touched:
+            return
+        try:
+            start = self.start.dateTime()
+        except FacilitatorError:
+            return  # not a time yet (still being typed): the end waits for one
+        if start is not None:
+            self.end.setTime(start.time().addSecs(template.total_minutes * 60))
 
     def _end_edited(self) -> None:
         self._end_touched = True
@@ -197,13 +204,9 @@ class NewMeetingForm(QWidget):
         kind = MeetingKind(self.kind.currentData())
         if kind is not template.kind:
             template = dataclasses.replace(template, kind=kind)
-        start = self.start.dateTime()
-        end = QDateTime(start.date(), self.end.time())
-        if end <= start:
-            self.session.report("the planned end must come after the start")
-            return None
         ws = self.session.ws
         try:
+            start, end = self._times()
             label = required_text(self.case.currentText(), "The case (e.g. the student's name)")
             case_id = self._existing_case(label)
             if case_id is None:
@@ -219,6 +222,19 @@ class NewMeetingForm(QWidget):
         meeting_id = MeetingId(change.created_id or 0)
         self.created.emit(meeting_id)
         return meeting_id
+
+    def _times(self) -> tuple[QDateTime, QDateTime]:
+        """The start and the planned end typed; InvalidInput if either is missing or wrong."""
+        start = self.start.dateTime()
+        if start is None:
+            raise InvalidInput(f"type the date and start time, e.g. {START_EXAMPLE}")
+        end_time = self.end.time()
+        if end_time is None:
+            raise InvalidInput(f"type the planned end time, e.g. {END_EXAMPLE}")
+        end = QDateTime(start.date(), end_time)
+        if end <= start:
+            raise InvalidInput("the planned end must come after the start")
+        return start, end
 
     def _existing_case(self, label: str) -> CaseId | None:
         index = self.case.currentIndex()

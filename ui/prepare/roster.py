@@ -3,7 +3,7 @@ the key that will give each of them the floor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from facilitator import meetings
 from facilitator.meetings import NewParticipant
 from facilitator.model import Attendance, Role, Side
-from ui.actions import make_action
+from ui.actions import edit_in_place, make_action
+from ui.cards import viewport_width
 from ui.delegates import ChoiceDelegate
 from ui.enter_adds import EnterAdds
 from ui.keymap import BY_NAME
@@ -85,18 +86,26 @@ class RosterEditor(Panel):
             " Del removes the person."
         )
         header = self.view.horizontalHeader()
-        # Names and roles share the spare width; the other columns fit their contents.
+        # Names take the spare width, roles as much of it as their words need (`_fit_roles`);
+        # the other columns fit their contents.
         header.setSectionResizeMode(RosterModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(RosterModel.ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RosterModel.ROLE, QHeaderView.ResizeMode.Interactive)
+        self._roles_later = QTimer(self)
+        self._roles_later.setSingleShot(True)
+        self._roles_later.setInterval(0)
+        self._roles_later.timeout.connect(self._fit_roles)
+        header.sectionResized.connect(lambda *_resized: self._roles_later.start())
+        self.model.modelReset.connect(self._roles_later.start)
+        self.model.dataChanged.connect(lambda *_changed: self._roles_later.start())
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         for column, name, choices in (
             (RosterModel.ROLE, "Role", [(r.label, r.value) for r in Role]),
             (RosterModel.SIDE, "Side", [(s.label, s.value) for s in Side]),
             (RosterModel.ATTENDANCE, "Attendance", [(a.label, a.value) for a in Attendance]),
         ):
             self.view.setItemDelegateForColumn(column, ChoiceDelegate(name, choices, self.view))
+        edit_in_place(self.view)
         remove = make_action(
             self.view, BY_NAME["remove_item"], context=Qt.ShortcutContext.WidgetShortcut
         )
@@ -112,6 +121,26 @@ class RosterEditor(Panel):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.new)
         layout.addWidget(self.hint)
+        self.fit_to_font()
+
+    def fit_to_font(self) -> None:
+        """Rows one line of the text size tall, the roles measured again."""
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        self._roles_later.start()
+
+    def _fit_roles(self) -> None:
+        """The roles as wide as the longest ("Special education teacher" was cut to "Special
+        education te…" when names and roles shared the room), while the names keep room for the
+        longest of them, or half the room when there is too little for both (large text). What
+        is cut ends in "…", and its tooltip has it whole."""
+        view, header = self.view, self.view.horizontalHeader()
+        fixed = (RosterModel.KEY, RosterModel.SIDE, RosterModel.LANGUAGE, RosterModel.ATTENDANCE)
+        room = viewport_width(view) - sum(header.sectionSize(column) for column in fixed)
+        names = min(view.sizeHintForColumn(RosterModel.NAME), room // 2)
+        roles = min(view.sizeHintForColumn(RosterModel.ROLE), room - names)
+        roles = max(roles, header.minimumSectionSize())
+        if header.sectionSize(RosterModel.ROLE) != roles:
+            header.resizeSection(RosterModel.ROLE, roles)
 
     def focus_add(self) -> None:
         self.new.name.setFocus(Qt.FocusReason.ShortcutFocusReason)

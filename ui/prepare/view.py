@@ -81,9 +81,11 @@ class PrepareView(Panel):
         self.fit_to_font()
 
     def fit_to_font(self) -> None:
-        """The heading larger than the view's text (again when the text size changes; the
-        tables here size their rows to their contents themselves)."""
+        """The heading larger than the view's text, the lists' columns and rows measured for it
+        (again when the text size changes)."""
         self.heading.setFont(title_font(self.font(), 1.3))
+        self.preloaded.fit_to_font()
+        self.roster.fit_to_font()
 
     def _layout(self) -> None:
         header = QHBoxLayout()
