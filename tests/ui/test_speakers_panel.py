@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
@@ -41,3 +42,21 @@ def test_the_speakers_row_comes_into_view_when_they_get_the_floor(
     assert in_view(table, 0)
     press(qtbot, w, K.Key_4)
     assert in_view(table, 3)
+
+
+def test_a_talk_time_past_an_hour_is_shown_whole(
+    qtbot: QtBot, meeting_window: MainWindow, clock: FakeClock
+) -> None:
+    """Someone who spoke two and a half hours read "2:30…" in a 1366-pixel window."""
+    w = meeting_window
+    table = w.speakers.table
+    press(qtbot, w, K.Key_1)
+    clock.advance(minutes=150)
+    w.session.tick.emit()
+    model = w.speakers.model
+    time = model.index(0, 3)
+    text = model.data(time)
+    assert text == "2:30:00"
+    bold = QFont(table.font())
+    bold.setBold(True)
+    assert QFontMetrics(bold).horizontalAdvance(text) + 6 <= table.columnWidth(3)

@@ -30,6 +30,8 @@ from ui.widgets import click_keeps_focus, heading, list_view, stretch_column, ta
 # status (speaking, not heard yet, hand up) is what the tracker is for; the side is in the balance.
 GIVE_WAY = (4, 2, 5, 3)  # Turns, then Side, then Share, then Time
 STATUS_SAMPLE = "not heard yet"
+SHORT_TIME, LONG_TIME = "88:88", "8:88:88"  # the widest talk time under an hour, and over
+HOUR_MS = 3_600_000
 ROWS_KEPT = 2  # the rows the table keeps however short the panel
 
 
@@ -85,6 +87,9 @@ class SpeakersPanel(Panel):
             ring(view)
         self._speaker: int | None = None  # whose row was last brought into view
         self._fitted: tuple[str, tuple[str, ...]] | None = None  # font and names last measured
+        # Times are sized for minutes until someone has spoken an hour: room for "1:02:03" all
+        # along would be taken from the status beside each name.
+        self._time_sample = SHORT_TIME
         self._name_width = 0
         self._summaries_asked: object = None  # what the summaries' room was last decided for
         self.fit_to_font()
@@ -124,7 +129,7 @@ class SpeakersPanel(Panel):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         stretch_column(self.table)  # the status takes the rest
-        samples = ("Key", "", "Neutral", "88:88", "Turns", "Share")
+        samples = ("Key", "", "Neutral", self._time_sample, "Turns", "Share")
         bold = QFont(self.table.font())
         bold.setBold(True)  # the speaker's row is bold: the time running there must not be cut
         widest = QFontMetrics(bold)
@@ -290,6 +295,9 @@ class SpeakersPanel(Panel):
             self._speaker = speaker
             if speaking >= 0:
                 self._bring_into_view(speaking)
+        if self._time_sample == SHORT_TIME and any(r["talk_ms"] >= HOUR_MS for r in rows):
+            self._time_sample = LONG_TIME  # someone passed an hour: "1:02:03" must not be cut
+            self._size_columns()
         self._fit_names()
         self.hands_model.reload()
         balance = self.model.balance if self.session.meeting_id is not None else None
