@@ -76,7 +76,8 @@ class ConcernsPanel(Panel):
         self.raised_by.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.raised_by.setMinimumContentsLength(20)
+        # 14 characters: "Speaker: Ana Rod…" says who; the concern being typed needs the room more.
+        self.raised_by.setMinimumContentsLength(14)
         self.raised_by.setToolTip("Who raised the concern (defaults to whoever is speaking)")
         # Its label is not shown: shown, it squeezed the concern's text to a letter or two (the
         # drop-down says "Speaker: …" itself). A screen reader reads it all the same (`label_for`).
