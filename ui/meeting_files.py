@@ -10,13 +10,18 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from facilitator.errors import FacilitatorError
-from facilitator.model import MeetingId
+from facilitator.model import MeetingId, is_team_only
+from facilitator.store import Row
 from ui.session import Session
 
 # The file dialog, the JSON exchange and the template names are imported when a file is chosen:
 # the window shows without them.
 
 FILTER = "Facilitator meeting files (*.json);;All files (*)"
+TEAM_ONLY_TABLES = (
+    "agenda_items", "concerns", "non_negotiables", "solutions", "agreements", "action_items",
+    "notes",
+)  # fmt: skip
 
 
 class MeetingFiles(QObject):
@@ -63,8 +68,14 @@ class MeetingFiles(QObject):
             self.session.report(f"meeting file not written: {_reason(error)}")
             return None
         self.folder = out.parent
+        private = (
+            " It holds the team-only items too: carry it safely, and delete it once imported."
+            if _holds_team_only(self.session, meeting)
+            else ""
+        )
         self.done.emit(
             f"Meeting file written to {out}. On the meeting laptop: File > Import meeting file…"
+            + private
         )
         return out
 
@@ -92,6 +103,18 @@ class MeetingFiles(QObject):
         self.done.emit(f"Imported '{title}' from {path.name}{again}")
         self.imported.emit(meeting_id)
         return meeting_id
+
+
+def _holds_team_only(session: Session, meeting: Row) -> bool:
+    """Whether the meeting's file carries anything the parents' copy would leave out."""
+    if is_team_only(meeting):
+        return True
+    return any(
+        session.ws.scalar(
+            f"SELECT 1 FROM {table} WHERE meeting_id = ? AND team_only = 1", (meeting["id"],)
+        )
+        for table in TEAM_ONLY_TABLES
+    )
 
 
 def _reason(error: Exception) -> str:

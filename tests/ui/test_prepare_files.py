@@ -137,6 +137,7 @@ def test_a_meeting_file_carries_a_prepared_meeting_to_another_workspace(
     document = read_json(out)
     assert document["meeting"]["title"] == "Annual IEP meeting"
     assert str(out) in w.statusBar().currentMessage()
+    assert "It holds the team-only items too" in w.statusBar().currentMessage()  # the Tutoring
 
     # The meeting laptop: another workspace, another window.
     laptop_settings = SettingsStore(QSettings(str(tmp_path / "laptop.ini"), INI))

@@ -249,3 +249,15 @@ def test_status_bar_messages_are_spoken_as_they_appear(
     w.act["undo"].trigger()
     assert ("Undone: Add concern", POLITE) in said
     assert w.statusBar().accessibleName() == ""
+
+
+def test_every_drop_down_of_prepare_mode_is_labelled(
+    window: MainWindow, planned: MeetingId
+) -> None:
+    window.open_meeting(planned)  # a planned meeting opens in prepare mode
+    view = window.prepare.view
+    combos = view.findChildren(QComboBox)
+    assert combos
+    assert [c.accessibleName() for c in combos if not labelled(c)] == []
+    assert labelled(view.preloaded.held_by) == "Held by:"
+    assert labelled(view.roster.new.role) == "Role:"

@@ -35,6 +35,7 @@ from ui.panels.base import Panel
 from ui.panels.non_negotiables import add_non_negotiable
 from ui.prepare.links import AddressesMenu, RaisedByDelegate, RaisedByMenu, fill_with_people
 from ui.session import Session
+from ui.spoken import label_for
 from ui.type_ahead import NamePicker
 from ui.widgets import (
     FitRows,
@@ -164,11 +165,14 @@ class PreloadedItems(Panel):
         self.held_by.setAccessibleName("New non-negotiable held by")
         for side in (HeldBy.SCHOOL, HeldBy.FAMILY):
             self.held_by.addItem(f"{side.label} holds it", side.value)
+        # Not shown ("School holds it" says it); read as the drop-down's label (`label_for`).
+        self.held_by_label = label_for(self.held_by, "Held by:")
+        self.held_by_label.hide()
         self.add_non_negotiable = QuickAdd(
             "non-negotiable",
             placeholder="Non-negotiable (Enter adds)",
             extras=(self.basis,),
-            details=(self.held_by,),
+            details=(self.held_by_label, self.held_by),
         )
         self.addresses = QLineEdit()
         self.addresses.setPlaceholderText("C1 C3")

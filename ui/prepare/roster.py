@@ -26,6 +26,7 @@ from ui.keymap import BY_NAME
 from ui.models.prepare import RosterModel
 from ui.panels.base import Panel
 from ui.session import Session
+from ui.spoken import label_for
 from ui.widgets import heading, table_view
 
 
@@ -57,7 +58,10 @@ class NewParticipantRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
+        role_label = label_for(self.role, "Role:")  # read as the drop-down's label, not shown
+        role_label.hide()
         row.addWidget(self.name, 4)
+        row.addWidget(role_label)
         row.addWidget(self.role, 3)
         row.addWidget(self.language, 2)
         row.addWidget(self.add)
