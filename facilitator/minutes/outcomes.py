@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
@@ -185,6 +186,8 @@ def _actions(src: Sources, say: Words) -> Iterator[Block]:
         for a in own
     ]
     carried, came_from = say.label(N_("Carried over, still open")), say.label(N_("From:"))
+    overdue = say.label(N_("Carried over, overdue"))
+    day = _meeting_day(src)
     for line in src.carried:
         origin = line.meeting_title
         if line.meeting_date:
@@ -198,7 +201,7 @@ def _actions(src: Sources, say: Words) -> Iterator[Block]:
                     f"{line.text}\n{came_from} {origin}",
                     line.owner or not_assigned,
                     say.due_date(line.due_date, short=True),
-                    carried,
+                    overdue if line.is_overdue(day) else carried,  # in words, not by colour
                 ),
                 line.team_only,
             )
@@ -208,6 +211,14 @@ def _actions(src: Sources, say: Words) -> Iterator[Block]:
         return
     columns = tuple(say.label(c) for c in (N_("What"), N_("Who"), N_("Due"), N_("Status")))
     yield Table(columns, tuple(rows), (48, 20, 15, 17))
+
+
+def _meeting_day(src: Sources) -> dt.date:
+    """The day the meeting was held (or is planned for; else the day of the export): what an
+    item carried over is overdue against."""
+    meeting = src.record.meeting
+    held = meeting["started_at"] or meeting["scheduled_start"]
+    return w.local(held, src.tz).date() if held else src.exported_at.astimezone(src.tz).date()
 
 
 def _next_steps(src: Sources, say: Words) -> Iterator[Block]:

@@ -299,11 +299,25 @@ def test_action_table_lists_what_who_due_and_marks_items_carried_over(
         "From: Pre-IEP dialogue, Nov 1, 2026",
         "Ana Rodríguez",
         "Nov 15, 2026",
-        "Carried over, still open",
+        "Carried over, overdue",  # due a week before this meeting: said in words
     ]
     assert len(table) == 1 + 5 + 1
     # Done items of earlier meetings do not carry over.
     assert "Send the evaluation summary in Spanish" not in parent_copy.section_text("Action items")
+
+
+def test_an_item_carried_over_and_not_yet_due_is_still_open(
+    demo: tuple[Workspace, MeetingId], tmp_path: Path, central: None
+) -> None:
+    ws, meeting_id = demo
+    ws.conn.execute(
+        "UPDATE action_items SET due_date = '2026-12-15' WHERE text LIKE 'Share the private%'"
+    )  # later than the meeting's day
+    out = write_minutes(ws, meeting_id, tmp_path / "p.docx", now=EXPORTED, language="en")
+    assert read_docx(out).table("Action items")[-1][2:] == [
+        "Dec 15, 2026",
+        "Carried over, still open",
+    ]
 
 
 def test_next_steps_count_open_actions_and_say_whom_to_tell_about_mistakes(
