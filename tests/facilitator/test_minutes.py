@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,19 +18,10 @@ from facilitator.minutes import default_file_name, write_minutes
 from facilitator.model import Attendance, CaseId, MeetingId, MeetingKind
 from facilitator.store import Workspace
 from tests.facilitator.helpers import small_meeting
-from tests.facilitator.minutes_reading import Reading, meeting_of_kind, read_docx, time_zone
+from tests.facilitator.minutes_reading import Reading, meeting_of_kind, read_docx
 
 EXPORTED = datetime(2026, 11, 29, 18, 0, 5, tzinfo=UTC)
 CENTRAL = ZoneInfo("America/Chicago")
-
-
-@pytest.fixture
-def central() -> Iterator[None]:
-    """The computer's local time is US Central (the minutes show local times)."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("setting the local time zone needs time.tzset (Unix)")
-    with time_zone("America/Chicago"):
-        yield
 
 
 @pytest.fixture

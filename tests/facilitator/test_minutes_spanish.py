@@ -7,8 +7,6 @@ import csv
 import io
 import re
 import sqlite3
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -26,7 +24,7 @@ from facilitator.minutes import write_minutes
 from facilitator.model import MeetingId, MeetingKind
 from facilitator.store import Workspace
 from tests.facilitator.helpers import small_meeting
-from tests.facilitator.minutes_reading import Reading, meeting_of_kind, read_docx, time_zone
+from tests.facilitator.minutes_reading import Reading, meeting_of_kind, read_docx
 
 EXPORTED = datetime(2026, 11, 29, 18, 0, 5, tzinfo=UTC)
 LOCALE = Path(update_catalogs.__file__).parent
@@ -41,14 +39,6 @@ SUBHEADINGS_ES = [
     "Resultados deseados", "Normas de la reunión", "De la familia", "De la escuela", "Acordadas",
     "Consideradas y no acordadas", "Aplazadas",
 ]  # fmt: skip
-
-
-@pytest.fixture
-def central() -> Iterator[None]:
-    if not hasattr(time, "tzset"):
-        pytest.skip("setting the local time zone needs time.tzset (Unix)")
-    with time_zone("America/Chicago"):
-        yield
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ what has happened so far, with totals that add up as printed."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,15 +16,6 @@ from facilitator.model import Attendance, MeetingId
 from facilitator.store import Workspace
 from tests.facilitator.helpers import small_meeting
 from tests.facilitator.minutes_reading import Reading, read_docx, time_zone
-
-
-@pytest.fixture
-def central() -> Iterator[None]:
-    """The computer's local time is US Central (the minutes show local times)."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("setting the local time zone needs time.tzset (Unix)")
-    with time_zone("America/Chicago"):
-        yield
 
 
 def _details(reading: Reading) -> list[str]:
