@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSizePolicy,
     QWidget,
@@ -36,7 +35,7 @@ from ui.prepare.times import (
     to_local,
 )
 from ui.session import Session
-from ui.widgets import field_label, heading
+from ui.widgets import field_label
 
 NOT_SET = "Not set"
 
@@ -48,12 +47,10 @@ class MeetingDetails(Panel):
     """
 
     TITLE = "Meeting details"
-    TABLES = frozenset({"meetings", "cases"})
+    TABLES = frozenset({"meetings"})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.case = QLabel()
-        self.case.setWordWrap(True)
         self.title = QLineEdit()
         self.title.setAccessibleName("Meeting title")
         self.kind = QComboBox()
@@ -89,7 +86,6 @@ class MeetingDetails(Panel):
         form = QFormLayout(self)
         form.setContentsMargins(2, 2, 2, 2)
         form.setVerticalSpacing(3)
-        form.addRow(heading("Meeting"), self.case)
         form.addRow("Title", self.title)
         form.addRow("Kind", self.kind)
         starts = QHBoxLayout()
@@ -190,8 +186,6 @@ class MeetingDetails(Panel):
         meeting = self.session.meeting()
         if meeting is None:
             return
-        case = self.session.ws.scalar("SELECT label FROM cases WHERE id = ?", (meeting["case_id"],))
-        self.case.setText(f"Case: {case}")
         self._show(meeting)
 
     def _restore(self) -> None:

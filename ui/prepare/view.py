@@ -24,6 +24,7 @@ from ui.panels.case import CasePanel
 from ui.prepare.agenda import AgendaEditor
 from ui.prepare.details import MeetingDetails
 from ui.prepare.preloaded import PreloadedItems
+from ui.prepare.purpose import PurposeAndOutcomes
 from ui.prepare.roster import RosterEditor
 from ui.session import Session
 from ui.widgets import ScrollingColumn, title_font
@@ -34,8 +35,8 @@ def _keys(name: str) -> str:
 
 
 class PrepareView(Panel):
-    """The meeting's details and its case on the left, roster and agenda in the middle, what is
-    known before the meeting on the right; Start meeting at the top.
+    """The meeting's details, its purpose and outcomes, and its case on the left, roster and
+    agenda in the middle, what is known before the meeting on the right; Start meeting at the top.
 
     Signals:
         start_requested(): "Start meeting" was clicked.
@@ -52,6 +53,7 @@ class PrepareView(Panel):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.details = MeetingDetails(session)
+        self.purpose = PurposeAndOutcomes(session)
         self.roster = RosterEditor(session)
         self.agenda = AgendaEditor(session)
         self.preloaded = PreloadedItems(session)
@@ -104,6 +106,7 @@ class PrepareView(Panel):
         meeting_and_case = QWidget()
         stack = QVBoxLayout(meeting_and_case)
         stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(self.purpose)  # its line heads the column; opened, the fields show under it
         stack.addWidget(self.details)
         stack.addWidget(self.case, 1)
         columns.addWidget(ScrollingColumn(meeting_and_case, "Meeting and case"))
@@ -134,7 +137,15 @@ class PrepareView(Panel):
     @property
     def panels(self) -> list[Panel]:
         """Everything here that refreshes from the store (this view's header included)."""
-        return [self, self.details, self.roster, self.agenda, self.preloaded, self.case]
+        return [
+            self,
+            self.details,
+            self.purpose,
+            self.roster,
+            self.agenda,
+            self.preloaded,
+            self.case,
+        ]
 
     def focus_first(self) -> None:
         """Where preparing usually goes on: adding who comes."""
