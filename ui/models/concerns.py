@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject
 
 from facilitator import board
 from facilitator.board import ItemKind
-from facilitator.model import ConcernId, ConcernStatus
-from facilitator.store import Row
+from facilitator.errors import InvalidInput
+from facilitator.model import ConcernId, ConcernStatus, MeetingId
+from facilitator.store import Row, Workspace
 from ui.marks import with_team_only
 from ui.models.board_items import BoardItemsModel
 from ui.models.drag import MoveByDrag
@@ -71,3 +74,19 @@ class ConcernColumnModel(MoveByDrag, BoardItemsModel):
         for offset, concern_id in enumerate(ids):
             moved = self.move(concern_id, self.status, row + offset) or moved
         return moved
+
+
+def typed_concerns(ws: Workspace, meeting_id: MeetingId, typed: str) -> list[ConcernId]:
+    """The concerns typed as "C1 C3" (or "1, 3"), by the numbers the board and the lists show
+    them with (C1 the first raised). InvalidInput names a number there is no concern for."""
+    ids = [
+        ConcernId(r["id"])
+        for r in ws.rows("SELECT id FROM concerns WHERE meeting_id = ? ORDER BY id", (meeting_id,))
+    ]
+    found: list[ConcernId] = []
+    for number in re.findall(r"[0-9]+", typed):
+        n = int(number)
+        if not 1 <= n <= len(ids):
+            raise InvalidInput(f"there is no concern C{n}")
+        found.append(ids[n - 1])
+    return list(dict.fromkeys(found))

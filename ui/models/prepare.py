@@ -4,7 +4,6 @@ operation."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
@@ -19,7 +18,6 @@ from facilitator.model import (
     ConcernId,
     ConcernStatus,
     HeldBy,
-    MeetingId,
     ParticipantId,
     Role,
     Side,
@@ -27,6 +25,7 @@ from facilitator.model import (
 )
 from facilitator.store import Change, Row, Workspace
 from ui.models.board_items import BoardItemsModel, SolutionsModel
+from ui.models.concerns import typed_concerns
 from ui.models.drag import MoveByDrag
 from ui.models.rows import Column, Index, ItemRole, RowsModel, text_column
 from ui.session import Session
@@ -206,22 +205,6 @@ class AgendaEditorModel(MoveByDrag, RowsModel):
         # Dropped below itself: the rows after it move up by one once it is taken out.
         position = row - 1 if 0 <= source < row else row
         return self.move(item_id, min(position, self.rowCount() - 1))
-
-
-def typed_concerns(ws: Workspace, meeting_id: MeetingId, typed: str) -> list[ConcernId]:
-    """The concerns typed as "C1 C3" (or "1, 3"), by the numbers the board and the lists show
-    them with (C1 the first raised). InvalidInput names a number there is no concern for."""
-    ids = [
-        ConcernId(r["id"])
-        for r in ws.rows("SELECT id FROM concerns WHERE meeting_id = ? ORDER BY id", (meeting_id,))
-    ]
-    found: list[ConcernId] = []
-    for number in re.findall(r"[0-9]+", typed):
-        n = int(number)
-        if not 1 <= n <= len(ids):
-            raise InvalidInput(f"there is no concern C{n}")
-        found.append(ids[n - 1])
-    return list(dict.fromkeys(found))
 
 
 class PreparedConcernsModel(BoardItemsModel):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -24,6 +22,7 @@ from facilitator.model import ConcernId, SolutionId, SolutionStatus
 from facilitator.store import Row
 from ui.marks import OVERRUN
 from ui.models.board_items import SolutionsModel
+from ui.models.concerns import typed_concerns
 from ui.panels.base import Panel
 from ui.session import Session
 from ui.style import ring
@@ -151,7 +150,7 @@ class SolutionsPanel(Panel):
     def add(self, text: str, team_only: bool) -> None:
         ws, meeting_id = self.session.ws, self.session.require_meeting()
         try:
-            addresses = self._concern_ids(self.addresses.text())
+            addresses = typed_concerns(ws, meeting_id, self.addresses.text())
         except InvalidInput as error:
             self.session.report(error)
             return
@@ -165,23 +164,6 @@ class SolutionsPanel(Panel):
             ),
         ):  # fmt: skip
             self.addresses.clear()
-
-    def _concern_ids(self, typed: str) -> list[ConcernId]:
-        """'C1 C3' or '1, 3' as concern ids, by the numbers the board shows."""
-        ids = [
-            r["id"]
-            for r in self.session.ws.rows(
-                "SELECT id FROM concerns WHERE meeting_id = ? ORDER BY id",
-                (self.session.meeting_id,),
-            )
-        ]
-        found = []
-        for number in re.findall(r"\d+", typed):
-            n = int(number)
-            if not 1 <= n <= len(ids):
-                raise InvalidInput(f"there is no concern C{n} on the board")
-            found.append(ConcernId(ids[n - 1]))
-        return found
 
     def focus_quick_add(self) -> None:
         self.quick_add.focus()

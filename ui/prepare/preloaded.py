@@ -25,11 +25,11 @@ from ui.delegates import ChoiceDelegate
 from ui.enter_adds import EnterAdds
 from ui.marks import team_only_icon
 from ui.models.board_items import BoardItemsModel
+from ui.models.concerns import typed_concerns
 from ui.models.prepare import (
     PreparedConcernsModel,
     PreparedNonNegotiablesModel,
     PreparedOptionsModel,
-    typed_concerns,
 )
 from ui.panels.base import Panel
 from ui.panels.non_negotiables import add_non_negotiable
