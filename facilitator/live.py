@@ -181,15 +181,14 @@ def stopped_unnoticed(ws: Workspace, meeting_id: MeetingId) -> str | None:
     """When the record of a live meeting last stopped, if nothing has been recorded in it since
     it was picked up again (a meeting left open overnight, or forgotten when the room emptied):
     then it can still be ended at that moment (`end_when_stopped`). None otherwise."""
-    resumed = ws.row(
-        "SELECT id, at FROM events WHERE meeting_id = ? AND kind = 'meeting.resume'"
-        " ORDER BY id DESC LIMIT 1",
+    resumed = ws.scalar(
+        "SELECT max(id) FROM events WHERE meeting_id = ? AND kind = 'meeting.resume'",
         (meeting_id,),
     )
     if resumed is None or not is_live(ws, meeting_id):
         return None
     later = ws.scalar(
-        "SELECT 1 FROM events WHERE meeting_id = ? AND id > ? LIMIT 1", (meeting_id, resumed["id"])
+        "SELECT 1 FROM events WHERE meeting_id = ? AND id > ? LIMIT 1", (meeting_id, resumed)
     )
     if later is not None:
         return None
@@ -242,7 +241,8 @@ def end_when_stopped(ws: Workspace, *, meeting_id: MeetingId) -> Change:
 
 
 def is_live(ws: Workspace, meeting_id: MeetingId) -> bool:
-    return bool(ws.scalar("SELECT status FROM meetings WHERE id = ?", (meeting_id,)) == "live")
+    status = ws.scalar("SELECT status FROM meetings WHERE id = ?", (meeting_id,))
+    return bool(status == MeetingStatus.LIVE)
 
 
 def silent_for_ms(ws: Workspace, meeting_id: MeetingId) -> int:

@@ -294,13 +294,14 @@ def reading_order(*parts: QWidget) -> None:
     Call it once the parts are in the window: each part's controls then follow it in Qt's focus
     chain (a panel made whole is put in its place whole), so only the parts' own widgets are
     looked at. A panel made later (behind a tab) joins at the end of the chain."""
+    tab = Qt.FocusPolicy.TabFocus.value  # plain ints: a flag operation per widget is slow
     ordered: list[QWidget] = []
     for part in parts:
-        if part.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if part.focusPolicy().value & tab:
             ordered.append(part)
         widget = part.nextInFocusChain()
         while widget is not None and part.isAncestorOf(widget):
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            if widget.focusPolicy().value & tab:
                 ordered.append(widget)
             widget = widget.nextInFocusChain()
     for first, second in pairwise(ordered):

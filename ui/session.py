@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoStack
 from facilitator import live
 from facilitator.errors import FacilitatorError, WorkspaceError
 from facilitator.lock import DamageNote, WorkspaceLock
-from facilitator.model import MeetingId, MeetingStatus
+from facilitator.model import MeetingId
 from facilitator.store import Change, Row, Workspace
 from facilitator.store_file import damage_in
 from ui.undo import OperationCommand, Outcome
@@ -114,10 +114,7 @@ class Session(QObject):
         return self.ws.row("SELECT * FROM meetings WHERE id = ?", (self.meeting_id,))
 
     def is_live(self) -> bool:
-        if self.meeting_id is None:
-            return False
-        status = self.ws.scalar("SELECT status FROM meetings WHERE id = ?", (self.meeting_id,))
-        return bool(status == MeetingStatus.LIVE)
+        return self.meeting_id is not None and live.is_live(self.ws, self.meeting_id)
 
     def require_meeting(self) -> MeetingId:
         if self.meeting_id is None:
@@ -313,8 +310,7 @@ class Session(QObject):
         when the record stopped. A heartbeat that comes far too late means the computer was
         asleep (or the app frozen): that gap is recorded as an interruption, as after a crash,
         and never counted as anyone's speech."""
-        current = self.meeting_id if self.is_live() else None
-        meetings = self._recording | ({current} if current is not None else set())
+        meetings = self._recording | ({self.meeting_id} if self.meeting_id is not None else set())
         for meeting_id in sorted(meetings):
             try:
                 if not live.is_live(self.ws, meeting_id):

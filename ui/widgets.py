@@ -415,13 +415,6 @@ def title_font(text_font: QFont, scale: float) -> QFont:
     return font
 
 
-def field_label(text: str, field: QWidget) -> QLabel:
-    """A form's label for `field` when the row holds more than the field (a layout)."""
-    label = QLabel(text)
-    label.setBuddy(field)
-    return label
-
-
 def heading(text: str, buddy: QWidget | None = None) -> QLabel:
     label = QLabel(text)
     font = label.font()

@@ -35,7 +35,7 @@ from ui.prepare.times import (
     to_local,
 )
 from ui.session import Session
-from ui.widgets import field_label
+from ui.spoken import label_for
 
 NOT_SET = "Not set"
 
@@ -92,7 +92,7 @@ class MeetingDetails(Panel):
         starts.setSpacing(6)
         starts.addWidget(self.start, 1)
         starts.addWidget(self.start.weekday)  # beside the field, out of the way of typing
-        form.addRow(field_label("Starts", self.start), starts)
+        form.addRow(label_for(self.start, "Starts"), starts)
         form.addRow("Planned end", self.end)
         form.addRow("Location", self.location)
         form.addRow(self.decides)

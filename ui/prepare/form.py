@@ -30,7 +30,8 @@ from facilitator.text import required_text
 from ui.enter_adds import EnterAdds
 from ui.prepare.times import END_EXAMPLE, START_EXAMPLE, DateTimeField, TimeField, from_local
 from ui.session import Session
-from ui.widgets import field_label, title_font
+from ui.spoken import label_for
+from ui.widgets import title_font
 
 DEFAULT_TEMPLATE = "facilitated_iep_meeting"
 
@@ -100,7 +101,7 @@ class NewMeetingForm(QWidget):
         starts.setSpacing(6)
         starts.addWidget(self.start, 1)
         starts.addWidget(self.start.weekday)  # beside the field, out of the way of typing
-        form.addRow(field_label("Starts", self.start), starts)
+        form.addRow(label_for(self.start, "Starts"), starts)
         form.addRow("Planned end", self.end)
         form.addRow("Location", self.location)
         buttons = QHBoxLayout()

@@ -41,7 +41,6 @@ from ui.widgets import (
     FitRows,
     QuickAdd,
     ShareByRows,
-    field_label,
     fixed_columns,
     heading,
     table_view,
@@ -154,7 +153,7 @@ class PreloadedItems(Panel):
         self.add_concern = QuickAdd(
             "concern",
             placeholder="Concern, in the family's words (Enter adds)",
-            details=(field_label("Raised by", self.raised_by), self.raised_by),
+            details=(label_for(self.raised_by, "Raised by"), self.raised_by),
         )
         self.basis = QLineEdit()
         self.basis.setPlaceholderText("Basis (rule, reason)")
@@ -181,7 +180,7 @@ class PreloadedItems(Panel):
         self.add_option = QuickAdd(
             "option",
             placeholder="Option to bring (Enter adds)",
-            details=(field_label("For", self.addresses), self.addresses),
+            details=(label_for(self.addresses, "For"), self.addresses),
         )
         for quick_add, fields, add in (
             (self.add_concern, (self.raised_by,), self.add_concern_now),

@@ -27,7 +27,7 @@ from facilitator import meetings
 from facilitator.store import Row
 from ui.panels.base import Panel
 from ui.session import Session
-from ui.widgets import field_label
+from ui.spoken import label_for
 
 
 class LinesField(QPlainTextEdit):
@@ -165,7 +165,7 @@ class PurposeAndOutcomes(Panel):
             field.setPlaceholderText(placeholder)
             field.left.connect(partial(self._edited, column, step, field))
             self.fields[column] = field
-            body.addWidget(field_label(label, field))
+            body.addWidget(label_for(field, label))
             body.addWidget(field)
         self.body.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
