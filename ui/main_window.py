@@ -139,8 +139,8 @@ class MainWindow(QMainWindow):
         arrange(self, self.docks)
         # Tab in the default layout's reading order, column by column: the clock across the top;
         # the agenda over the non-negotiables; the news and the board over the options; the
-        # speakers over the agreements (and the tabs behind them).
-        reading_order(
+        # speakers over the agreements (and the tabs behind them). Set on the first Tab.
+        self._reading_order: tuple[QWidget, ...] = (
             self.timer, self.agenda, self.non_negotiables, self.banner, self.refusal,
             self.notice, self.concerns, self.solutions, self.speakers, self.agreements,
         )  # fmt: skip
@@ -546,6 +546,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: back_within_screen(self))
         if rescaled:  # then larger text takes room from the board, and smaller gives it back
             QTimer.singleShot(0, self.panel_layout.share_out)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab. The panels are put in reading order on the first press rather than
+        at start-up: walking Qt's focus chain hands Python widgets Qt made itself, and for the
+        first of them PySide builds every widget class it knows (about 10 ms before the window
+        could show)."""
+        if self._reading_order:
+            reading_order(*self._reading_order)
+            self._reading_order = ()
+        return super().focusNextPrevChild(next)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

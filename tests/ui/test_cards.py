@@ -5,10 +5,18 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
-from ui.cards import GAP, PAD, CardDelegate, _is_selected, broken_at_any_letter, viewport_width
+from ui.cards import (
+    GAP,
+    PAD,
+    CardDelegate,
+    _is_selected,
+    broken_at_any_letter,
+    viewport_height,
+    viewport_width,
+)
 
 Policy = Qt.ScrollBarPolicy
 
@@ -31,6 +39,25 @@ def test_the_viewport_width_is_worked_out_without_asking_for_the_viewport(
     scrolling = policy == Policy.ScrollBarAlwaysOn or rows == 200
     assert view.verticalScrollBar().isVisible() == scrolling
     assert viewport_width(view) == view.viewport().width()
+
+
+@pytest.mark.parametrize("policy", [Policy.ScrollBarAsNeeded, Policy.ScrollBarAlwaysOn])
+@pytest.mark.parametrize("columns", [1, 30])
+def test_the_viewport_height_is_worked_out_without_asking_for_the_viewport(
+    qtbot: QtBot, policy: Qt.ScrollBarPolicy, columns: int
+) -> None:
+    """A table, with its header above the viewport and a scroll bar below it when wide."""
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setHorizontalScrollBarPolicy(policy)
+    model = QStandardItemModel(5, columns, view)
+    view.setModel(model)
+    view.resize(300, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    scrolling = policy == Policy.ScrollBarAlwaysOn or columns == 30
+    assert view.horizontalScrollBar().isVisible() == scrolling
+    assert viewport_height(view) == view.viewport().height()
 
 
 def test_a_card_is_selected_when_its_view_says_so(qtbot: QtBot) -> None:

@@ -4,6 +4,7 @@ when asked, and then refuses every action in one line."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -473,3 +474,49 @@ def test_the_window_module_loads_nothing_it_needs_only_later() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_window_shows_without_pyside_building_every_widget_class(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """The first widget Qt made itself (a scroll area's viewport, the next in the focus chain)
+    that reaches Python makes PySide build every widget class it knows, QCalendarWidget to
+    QWizard, to find the right type: about 13 ms before the window could show. Nothing on the
+    way to the first paint may hand Python such a widget (docs/performance.md)."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "def check():\n"
+        "    for widget in app.topLevelWidgets():\n"
+        "        handle = widget.windowHandle()\n"
+        "        if isinstance(widget, QMainWindow) and handle is not None"
+        " and handle.isExposed():\n"
+        "            built = sys.modules['PySide6.QtWidgets'].__dict__\n"
+        "            print('shown', sorted(n for n in ('QCalendarWidget', 'QWizard', 'QMdiArea')"
+        " if n in built), flush=True)\n"
+        "            widget.close()\n"
+        "            return\n"
+        "    QTimer.singleShot(1, check)\n"
+        "QTimer.singleShot(0, check)\n"
+        "sys.argv = ['facilitator', '--db', sys.argv[1]]\n"
+        "from ui.launcher import main\n"
+        "main()\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(workspace)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "shown []"

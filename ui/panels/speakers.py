@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.model import ParticipantId
+from ui.cards import viewport_height, viewport_width
 from ui.marks import CURRENT
 from ui.models.speakers import HandsModel, SpeakersModel
 from ui.panels.balance_bar import BalanceBar, balance_text
@@ -181,7 +182,7 @@ class SpeakersPanel(Panel):
         beside the other columns; they come back when there is room (a wider panel, smaller
         text). The table never scrolls sideways to hide whether someone has been heard."""
         header = self.table.horizontalHeader()
-        room = self.table.viewport().width()
+        room = viewport_width(self.table)  # not viewport(): see there
         status = self.table.fontMetrics().horizontalAdvance(STATUS_SAMPLE) + 12
         needed = status + sum(
             self._name_width if n == 1 else self._widths[n]
@@ -281,7 +282,7 @@ class SpeakersPanel(Panel):
 
     def _bring_into_view(self, row: int) -> None:
         top = self.table.rowViewportPosition(row)
-        if top >= 0 and top + self.table.rowHeight(row) <= self.table.viewport().height():
+        if top >= 0 and top + self.table.rowHeight(row) <= viewport_height(self.table):
             return  # in view: nothing to do, nothing repainted
         # Up or down only: the column at the left edge is the one already in view.
         self.table.scrollTo(self.model.index(row, max(0, self.table.columnAt(0))))
