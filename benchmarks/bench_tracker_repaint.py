@@ -117,12 +117,14 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from ui.app import paint_on_this_thread
     from ui.main_window import MainWindow
     from ui.qt_compat import keep_none_alive
     from ui.session import Session
     from ui.settings import SettingsStore
 
     keep_none_alive()  # as run_window does
+    paint_on_this_thread()  # as run_window does
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

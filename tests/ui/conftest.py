@@ -23,6 +23,7 @@ from facilitator.clock import FakeClock, format_timestamp
 from facilitator.meetings import NewAgendaItem, NewParticipant
 from facilitator.model import CaseId, MeetingId, MeetingKind, Role
 from facilitator.store import Workspace
+from ui.app import paint_on_this_thread
 from ui.main_window import MainWindow
 from ui.qt_compat import build_enums_faster, keep_none_alive, skip_feature_imports
 from ui.session import Session
@@ -33,6 +34,7 @@ from ui.style import use_style
 keep_none_alive()
 build_enums_faster()  # as the app does: the enums PySide builds from here on take the fast path
 skip_feature_imports()  # as the app does
+paint_on_this_thread()  # as the app does
 
 HERE = Path(__file__).resolve().parent
 
