@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import threading
+
     from PySide6.QtWidgets import QApplication
 
     from facilitator.model import MeetingId
@@ -32,6 +34,7 @@ def run_window(db_path: Path, meeting_id: int | None) -> int:
     if missing:
         return _fail(missing)
     paint_on_this_thread()
+    read_font_configuration_meanwhile()
     gc.disable()  # start-up makes what the window keeps for good: collecting it is wasted time
     try:
         return _open_and_show(Path(db_path), meeting_id)
@@ -47,6 +50,27 @@ def paint_on_this_thread() -> None:
     window does not draw. Qt reads the variable when it first needs the pool (the first paint);
     one set by the user is kept."""
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+
+
+def read_font_configuration_meanwhile() -> threading.Thread | None:
+    """Have fontconfig read its configuration on another core while this one loads Qt and
+    builds the window. The first text the window measures would wait for it otherwise: parsing
+    the XML of /etc/fonts, about 8 ms on a Debian machine (a window without text never pays it).
+    Qt asks fontconfig for the same configuration later and finds it loaded (fontconfig loads it
+    once per process, safely from any thread). Through `ctypes`, which lets go of Python's lock
+    during the call: a Qt call in a Python thread keeps it, and the threads would take turns.
+    Returns the thread, or None where there is no fontconfig (macOS, Windows: nothing to do)."""
+    import threading
+
+    try:
+        import ctypes
+
+        load = ctypes.CDLL("libfontconfig.so.1").FcInit
+    except (OSError, AttributeError):
+        return None
+    thread = threading.Thread(target=load, name="font configuration", daemon=True)
+    thread.start()
+    return thread
 
 
 def _open_and_show(db_path: Path, meeting_id: int | None) -> int:

@@ -27,7 +27,7 @@ from facilitator.workspace_files import companion
 from tests.facilitator.damage import damage_table, flip_in_schema_text, undecodable_text
 from tests.facilitator.helpers import small_meeting
 from ui import startup
-from ui.app import run_window
+from ui.app import read_font_configuration_meanwhile, run_window
 from ui.auto_backups import backup_policy
 from ui.main_window import MainWindow
 from ui.notice import Tone
@@ -545,3 +545,22 @@ def test_the_first_paint_stays_on_the_windows_thread(workspace: Path, tmp_path: 
     )
     assert "Thread (pooled)" not in threads
     assert "python" in threads  # the report did list the threads
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig is Linux's")
+def test_fontconfig_reads_its_configuration_on_another_thread() -> None:
+    thread = read_font_configuration_meanwhile()
+    assert thread is not None
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert thread.name == "font configuration"
+
+
+def test_without_fontconfig_nothing_is_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    def no_library(name: str) -> object:
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.setattr(ctypes, "CDLL", no_library)
+    assert read_font_configuration_meanwhile() is None
