@@ -103,11 +103,14 @@ def _open_and_show(db_path: Path, meeting_id: int | None) -> int:
 
 
 def _application() -> tuple[QApplication, SettingsStore]:
+    from facilitator.paths import cache_dir
     from ui.qt_compat import build_enums_faster, keep_none_alive, skip_feature_imports
+    from ui.support_code import CACHE_NAME, compiled_once
 
     build_enums_faster()  # before PySide builds any enum
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    with compiled_once(cache_dir() / CACHE_NAME):  # PySide's own code, compiled at its first import
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
 
     skip_feature_imports()  # before any other module loads: PySide would read each one's source
     keep_none_alive()

@@ -34,6 +34,7 @@ from ui.notice import Tone
 from ui.session import Session
 from ui.settings import SettingsStore
 from ui.startup import Opened, announce, open_workspace
+from ui.support_code import CACHE_NAME
 from ui.widgets import READ_ONLY_PLACEHOLDER, QuickAdd
 
 
@@ -478,22 +479,30 @@ def test_the_window_module_loads_nothing_it_needs_only_later() -> None:
 
 def shown_window_reports(workspace: Path, tmp_path: Path, report: str) -> str:
     """What `report` prints: Python run in a child process the moment the real window, started
-    as the `facilitator` command starts it, is first on screen (offscreen)."""
+    as the `facilitator` command starts it, is first on screen (offscreen). The check is armed
+    once the app has made its QApplication, as benchmarks/bench_window_start.py does."""
     code = (
         "import sys\n"
-        "from PySide6.QtCore import QTimer\n"
-        "from PySide6.QtWidgets import QApplication, QMainWindow\n"
-        "app = QApplication(sys.argv[:1])\n"
-        "def check():\n"
-        "    for widget in app.topLevelWidgets():\n"
-        "        handle = widget.windowHandle()\n"
-        "        if isinstance(widget, QMainWindow) and handle is not None"
+        "import ui.app\n"
+        "made = ui.app._application\n"
+        "def application():\n"
+        "    app, settings = made()\n"
+        "    from PySide6.QtCore import QTimer\n"
+        "    from PySide6.QtWidgets import QMainWindow\n"
+        "    def check():\n"
+        "        for widget in app.topLevelWidgets():\n"
+        "            handle = widget.windowHandle()\n"
+        "            if isinstance(widget, QMainWindow) and handle is not None"
         " and handle.isExposed():\n"
-        f"            {report}\n"
-        "            widget.close()\n"
-        "            return\n"
-        "    QTimer.singleShot(1, check)\n"
-        "QTimer.singleShot(0, check)\n"
+        "                try:\n"
+        f"                    {report}\n"
+        "                finally:\n"
+        "                    widget.close()\n"
+        "                return\n"
+        "        QTimer.singleShot(1, check)\n"
+        "    QTimer.singleShot(0, check)\n"
+        "    return app, settings\n"
+        "ui.app._application = application\n"
         "sys.argv = ['facilitator', '--db', sys.argv[1]]\n"
         "from ui.launcher import main\n"
         "main()\n"
@@ -503,6 +512,7 @@ def shown_window_reports(workspace: Path, tmp_path: Path, report: str) -> str:
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
     env.pop("QT_NO_GUI_THREADPOOL", None)  # the tests' own process sets it: the app must
     result = subprocess.run(
@@ -564,3 +574,22 @@ def test_without_fontconfig_nothing_is_started(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(ctypes, "CDLL", no_library)
     assert read_font_configuration_meanwhile() is None
+
+
+def test_the_second_start_takes_pysides_support_code_from_the_cache(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """`ui.support_code`: PySide's signature support still works from the kept bytecode: a Qt
+    call with the wrong arguments is explained from it."""
+    report = (
+        "from PySide6.QtWidgets import QWidget\n"
+        "                    try: QWidget.setWindowTitle(widget, 42)\n"
+        "                    except TypeError as error: print(str(error).splitlines()[-1])"
+    )
+    first = shown_window_reports(workspace, tmp_path, report)
+    cache = tmp_path / "cache" / "facilitator" / CACHE_NAME
+    assert cache.is_file()
+    kept = cache.stat().st_mtime_ns
+    second = shown_window_reports(workspace, tmp_path, report)
+    assert first == second == "PySide6.QtWidgets.QWidget.setWindowTitle(arg__1: str, /)"
+    assert cache.stat().st_mtime_ns == kept  # nothing compiled anew, nothing written
