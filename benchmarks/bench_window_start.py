@@ -52,11 +52,12 @@ made_application = facilitator_app._application
 
 
 def application_then_check():
-    # The app's QApplication is made by the app: only now is there an event loop to check from.
+    # The app's QApplication is made by the app (importing PySide its own way): only then is
+    # there an event loop to check from.
+    app, settings = made_application()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMainWindow
 
-    app, settings = made_application()
 
     def check():
         for widget in app.topLevelWidgets():
@@ -113,10 +114,14 @@ def time_start(code: str, args: list[str], env: dict[str, str]) -> tuple[float, 
 
 
 def child_env(home: Path) -> dict[str, str]:
-    """Settings and data of the child go to a temp folder, never the user's. Bytecode is cached
-    (in the temp folder, not the source tree), as it is for an installed app."""
+    """Settings, data and cache of the child go to a temp folder, never the user's. Bytecode is
+    cached (in the temp folder, not the source tree), as it is for an installed app."""
     env = dict(os.environ)
-    env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
+    env.update(
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     env.setdefault("QT_QPA_PLATFORM", "xcb")
