@@ -45,8 +45,9 @@ def demo_ws(fresh_ws: Workspace) -> Workspace:
 def _no_real_workspace(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No test ever touches the real per-user workspace or templates."""
+    """No test ever touches the real per-user workspace, templates or cache."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("FACILITATOR_DB", str(home / "default.sqlite3"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
