@@ -131,8 +131,9 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
         from facilitator.record import load_meeting
 
         refuse_database_target(out, workspace=_path(ctx, db))  # before anything is opened
+        note = ""
         with _open(ctx, db, create=False) as ws:
-            load_meeting(ws, meeting_id)  # a clear "does not exist" before anything is written
+            record = load_meeting(ws, meeting_id)  # "does not exist" before anything is written
             if fmt == "json":
                 from facilitator.exchange import export_json
 
@@ -142,7 +143,10 @@ def build_cli(open_window: OpenWindow | None = None) -> click.Group:
 
                 write = minutes.write_minutes if fmt == "docx" else minutes.write_actions_csv
                 write(ws, meeting_id, out, audience=audience, language=language)  # type: ignore[arg-type]
+                note = minutes.translation_note(record, audience=audience)  # type: ignore[arg-type]
         echo(f"Wrote {out}")
+        if note:
+            echo(f"note: {note}", err=True)
 
     @cli.command("import")
     @click.argument("file", type=click.Path(path_type=Path))

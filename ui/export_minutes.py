@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.errors import FacilitatorError
-from facilitator.minutes import default_file_name, family_language, write_minutes
+from facilitator.minutes import (
+    default_file_name,
+    family_language,
+    translation_note,
+    write_minutes,
+)
 from facilitator.model import MeetingId, is_team_only
 from facilitator.record import MeetingRecord
 from facilitator.store import Workspace
@@ -92,6 +97,12 @@ class ExportPanel(QFrame):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.language.setMinimumContentsLength(12)  # longer names are cut; the list shows them
+        # A family whose language has no copy: said before the copy is chosen, and again once
+        # it is written (the strip is gone by then).
+        self.translation = QLabel()
+        self.translation.setObjectName("TranslationNote")
+        self.translation.setWordWrap(True)
+        self.translation.hide()
         rows = QVBoxLayout(self)
         rows.setContentsMargins(8, 3, 8, 3)
         rows.setSpacing(2)
@@ -109,6 +120,7 @@ class ExportPanel(QFrame):
         actions.addWidget(self.save)
         actions.addWidget(self.close_button)
         rows.addLayout(actions)
+        rows.addWidget(self.translation)
         self.team_copy.toggled.connect(lambda _on: self._offer_languages())
         self.save.clicked.connect(self.save_as)
         self.close_button.clicked.connect(self.hide)
@@ -184,8 +196,9 @@ class ExportPanel(QFrame):
         task.failed.connect(lambda text: self.failed.emit(f"Minutes not written: {text}"))
 
     def _show_written(self, out: Path) -> None:
+        note = self.translation.text() if self.translation.isVisibleTo(self) else ""
         self.notice.say(
-            f"Minutes written to {out}",
+            f"Minutes written to {out}. {note}" if note else f"Minutes written to {out}",
             Tone.DONE,
             action="Open folder",
             step=lambda: open_folder(out.parent),
@@ -194,19 +207,24 @@ class ExportPanel(QFrame):
     def _offer_languages(self) -> None:
         """Spanish, English or both; the family's language first chosen for a parent copy, English
         for the team's."""
-        family = self._family_language()
+        roster = self._roster()
+        family = family_language(roster)
         default = family if self.audience == "parent" else "en"
         self.language.clear()
         for code, name in LANGUAGE_NAMES.items():
             label = f"{name} (the family's language)" if code == family else name
             self.language.addItem(label, code)
         self.language.setCurrentIndex(self.language.findData(default))
+        note = translation_note(roster, audience=self.audience)
+        self.translation.setText(f"{note[:1].upper()}{note[1:]}." if note else "")
+        self.translation.setVisible(bool(note))
 
-    def _family_language(self) -> str:
+    def _roster(self) -> MeetingRecord:
+        """The open meeting's participants, all the language choice needs to know."""
         people = self.session.ws.rows(
             "SELECT * FROM participants WHERE meeting_id = ?", (self.meeting_id,)
         )
-        return family_language(MeetingRecord(case={}, meeting={}, tables={"participants": people}))
+        return MeetingRecord(case={}, meeting={}, tables={"participants": people})
 
     def _meeting_title(self) -> str:
         meeting = self.session.meeting()

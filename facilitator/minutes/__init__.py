@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from facilitator.minutes.files import safe_file_name, write_atomically
 from facilitator.minutes.language import CHOICES as LANGUAGES
-from facilitator.minutes.language import family_language
+from facilitator.minutes.language import family_language, translation_note
 
 if TYPE_CHECKING:
     from facilitator.store import Workspace
@@ -26,6 +26,7 @@ __all__ = [
     "default_file_name",
     "family_language",
     "safe_file_name",
+    "translation_note",
     "write_actions_csv",
     "write_minutes",
 ]

@@ -152,6 +152,35 @@ def test_export_writes_word_minutes_for_each_audience(
     assert team_only == (audience == "team")
 
 
+def test_a_parent_copy_for_a_family_whose_language_has_no_copy_says_so(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """The sample family speaks Spanish; here they speak Vietnamese, which no copy is written in."""
+    from facilitator import meetings
+    from facilitator.model import ParticipantId
+    from facilitator.store import Workspace
+
+    with Workspace.open(demo_db) as ws:
+        for person in ws.rows(
+            "SELECT id FROM participants WHERE meeting_id = 2 AND side = 'family'"
+        ):
+            meetings.update_participant(
+                ws, participant_id=ParticipantId(person["id"]), language="Vietnamese"
+            )
+    parent = run("export", "2", "--db", str(demo_db), "--out", str(tmp_path / "parent.docx"))
+    assert parent.returncode == 0, parent.stderr
+    assert parent.stderr.strip() == (
+        "note: the family speaks Vietnamese; the minutes can be written in Spanish and English"
+        " only: arrange a translation (34 CFR 300.503(c))"
+    )
+    team = run(
+        "export", "2", "--db", str(demo_db), "--out", str(tmp_path / "team.docx"),
+        "--audience", "team",
+    )  # fmt: skip
+    assert team.returncode == 0 and team.stderr == ""
+    assert (tmp_path / "parent.docx").is_file()
+
+
 def test_export_writes_action_items_as_csv(demo_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "actions.csv"
     result = CliRunner().invoke(

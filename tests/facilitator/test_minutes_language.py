@@ -18,7 +18,12 @@ from babel.messages.pofile import read_po
 
 from facilitator.locale import update_catalogs
 from facilitator.minutes import wording
-from facilitator.minutes.language import copy_languages, family_language
+from facilitator.minutes.language import (
+    copy_languages,
+    family_language,
+    languages_without_minutes,
+    translation_note,
+)
 from facilitator.minutes.wording import Wording, Words
 from facilitator.model import ActionStatus, Attendance, ConcernStatus, MeetingKind, Role, Side
 from facilitator.record import MeetingRecord
@@ -263,6 +268,43 @@ def test_a_parent_copy_defaults_to_the_family_language_and_a_team_copy_to_englis
     assert copy_languages(_record(), audience="parent", language="bilingual") == ("en", "es")
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         copy_languages(record, audience="parent", language="fr")
+
+
+@pytest.mark.parametrize(
+    ("people", "expected"),
+    [
+        ([{**FAMILY_PARENT, "language": "Vietnamese"}], ("Vietnamese",)),
+        ([FAMILY_PARENT, {**INTERPRETER, "language": "Somali"}], ("Somali",)),
+        ([{**FAMILY_PARENT, "language": "Vietnamese"}, {**FAMILY_PARENT, "language": "vietnamese "},
+          {**INTERPRETER, "language": "Hmong"}], ("Vietnamese", "Hmong")),
+        ([{**FAMILY_PARENT, "language": "Spanish"}], ()),
+        ([{**FAMILY_PARENT, "language": "English"}, {**INTERPRETER, "language": "en-US"}], ()),
+        ([{**FAMILY_PARENT, "language": "Inglés"}], ()),
+        ([FAMILY_PARENT, {**SCHOOL_TEACHER, "language": "Vietnamese"}], ()),
+        ([FAMILY_PARENT], ()),
+    ],
+    ids=["parent", "interpreter", "several, once each", "Spanish", "English", "Inglés",
+         "school side", "none given"],
+)  # fmt: skip
+def test_the_family_languages_without_minutes_are_those_neither_spanish_nor_english(
+    people: list[dict[str, str]], expected: tuple[str, ...]
+) -> None:
+    assert languages_without_minutes(_record(*people)) == expected
+
+
+def test_a_parent_copy_for_a_family_whose_language_has_no_copy_comes_with_a_note() -> None:
+    record = _record(
+        {**FAMILY_PARENT, "language": "Vietnamese"}, {**INTERPRETER, "language": "Hmong"}
+    )
+    note = translation_note(record, audience="parent")
+    assert note == (
+        "the family speaks Vietnamese and Hmong; the minutes can be written in Spanish and English"
+        " only: arrange a translation (34 CFR 300.503(c))"
+    )
+    assert translation_note(record, audience="team") == ""
+    assert (
+        translation_note(_record({**FAMILY_PARENT, "language": "Spanish"}), audience="parent") == ""
+    )
 
 
 def test_bilingual_words_join_labels_and_stack_sentences_saying_the_same_once() -> None:

@@ -97,6 +97,38 @@ def test_ctrl_e_offers_the_parent_copy_in_the_familys_language(
     assert panel.language.currentData() == "en"
 
 
+def test_a_family_whose_language_has_no_copy_is_said_before_and_after_writing(
+    qtbot: QtBot, window: MainWindow, spanish_family: MeetingId, save_to: list[str]
+) -> None:
+    """Notices go to parents in their native language (34 CFR 300.503(c)): a parent copy in
+    English for a family that speaks Vietnamese comes with a reminder to have it translated."""
+    ws = window.session.ws
+    parent = ws.row("SELECT id FROM participants WHERE meeting_id = ? AND role = 'parent'",
+                    (spanish_family,))  # fmt: skip
+    assert parent is not None
+    meetings.update_participant(ws, participant_id=parent["id"], language="Vietnamese")
+    panel = open_export(qtbot, window, spanish_family)
+    assert panel.language.currentData() == "en"
+    note = (
+        "The family speaks Vietnamese; the minutes can be written in Spanish and English only:"
+        " arrange a translation (34 CFR 300.503(c))."
+    )
+    assert panel.translation.isVisible() and panel.translation.text() == note
+    panel.team_copy.setChecked(True)  # the school's own copy: no reminder
+    assert not panel.translation.isVisible()
+    panel.parent_copy.setChecked(True)
+    with qtbot.waitSignal(panel.written, timeout=10_000):
+        panel.save.click()
+    assert note in window.notice.text()
+
+
+def test_no_reminder_for_a_family_whose_copy_is_in_their_language(
+    qtbot: QtBot, window: MainWindow, spanish_family: MeetingId
+) -> None:
+    panel = open_export(qtbot, window, spanish_family)
+    assert not panel.translation.isVisible() and panel.translation.text() == ""
+
+
 def test_a_team_only_meeting_offers_the_team_copy_alone(
     qtbot: QtBot, window: MainWindow, spanish_family: MeetingId
 ) -> None:
