@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from facilitator import meetings
 from facilitator.meetings import NewParticipant
 from facilitator.model import Attendance, Role, Side
+from facilitator.team import team_gaps
 from ui.actions import edit_in_place, make_action
 from ui.cards import viewport_width
 from ui.delegates import ChoiceDelegate
@@ -77,7 +78,7 @@ class RosterEditor(Panel):
     """
 
     TITLE = "Participants"
-    TABLES = frozenset({"participants"})
+    TABLES = frozenset({"participants", "meetings"})  # the meeting's kind says whom it needs
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -118,11 +119,18 @@ class RosterEditor(Panel):
         self.new = NewParticipantRow(self)
         self.hint = QLabel("Each person's key gives them the floor in the meeting (F1 lists them).")
         self.hint.setWordWrap(True)
+        # For an IEP meeting, the members 34 CFR 300.321(a) names that the roster does not give
+        # it: a reminder while preparing, never a refusal (`facilitator.team`).
+        self.team_note = QLabel()
+        self.team_note.setObjectName("TeamNote")
+        self.team_note.setWordWrap(True)
+        self.team_note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.team_note)
         layout.addWidget(self.new)
         layout.addWidget(self.hint)
         self.fit_to_font()
@@ -175,3 +183,7 @@ class RosterEditor(Panel):
         self.model.reload()
         count = self.model.rowCount()
         self.title.setText(f"Participants ({count})" if count else "Participants")
+        meeting = self.session.meeting()
+        gaps = team_gaps(meeting["kind"] if meeting else "", self.model.rows())
+        self.team_note.setText("\n".join(gap.sentence() for gap in gaps))
+        self.team_note.setVisible(bool(gaps))
