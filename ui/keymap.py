@@ -47,7 +47,12 @@ class Shortcut(NamedTuple):
 SPEAKER = Shortcut(
     "speaker", "Make this participant the current speaker", (KEY, f"Alt+{KEY}"), "Speakers"
 )
-HAND = Shortcut("hand", "Raise or lower this participant's hand", (f"Ctrl+H, {KEY}",), "Speakers")
+HAND = Shortcut(
+    "hand",
+    "Raise or lower this participant's hand",
+    (f"Ctrl+H, {KEY}", f"Ctrl+H, Alt+{KEY}"),  # Alt+key means the person wherever it is pressed
+    "Speakers",
+)
 
 SHORTCUTS: tuple[Shortcut, ...] = (
     SPEAKER,

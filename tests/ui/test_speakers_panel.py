@@ -60,3 +60,22 @@ def test_a_talk_time_past_an_hour_is_shown_whole(
     bold = QFont(table.font())
     bold.setBold(True)
     assert QFontMetrics(bold).horizontalAdvance(text) + 6 <= table.columnWidth(3)
+
+
+def test_ctrl_h_then_alt_and_a_key_raises_that_hand(
+    qtbot: QtBot, meeting_window: MainWindow
+) -> None:
+    """Alt+key always means a person (it works while typing); after Ctrl+H it was swallowed."""
+    from facilitator import live
+    from tests.ui.conftest import people
+
+    w = meeting_window
+    ws, meeting_id = w.session.ws, w.session.require_meeting()
+    priya = people(ws, meeting_id)["Priya"]
+    w.activateWindow()
+    press(qtbot, w, K.Key_H, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, w, K.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert live.hand_queue(ws, meeting_id) == [priya]
+    press(qtbot, w, K.Key_H, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, w, K.Key_3)
+    assert live.hand_queue(ws, meeting_id) == []  # the plain key lowers it, as before
