@@ -167,7 +167,8 @@ def _show(
 
         for jobs in window.findChildren(Background):
             jobs.wait()  # an export or backup in flight finishes before the file is closed
-        opened.ws = session.ws  # a restore may have reopened it
+        opened.ws = session.ws  # a restore may have reopened it,
+        opened.lock = session.lock  # and a read-only window taken it over (`Session.record_here`)
 
 
 def _drive_for_tests(window: MainWindow, session: Session, script: str) -> None:

@@ -146,8 +146,11 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.panel_layout = PanelLayout(self, self.docks)
         self._keys_live = True  # speaker keys, pause, next item: not while preparing
-        if session.ws.read_only:  # another window records: this one looks on (it stays so)
+        if session.ws.read_only:  # another window records: this one looks on, until it may record
+            from ui.record_here import RecordHere  # only a window that looks on takes over
+
             look_only(self, True)
+            self.record_here = RecordHere(self, session, self.notice)
 
         self.statusBar().showMessage("F1 lists every key. Ctrl+Z undoes anything.")
         # No name of its own: a screen reader reads its message, and each new one is spoken.

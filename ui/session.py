@@ -38,7 +38,10 @@ class Session(QObject):
         resumed(Change): a live meeting was picked up again after the app had stopped.
         tick(): once a second while a meeting is open, to repaint timers.
         error(str): an operation was refused; one line to show without blocking anyone.
-        workspace_replaced(object): `ws` is another Workspace (the file reopened after a restore).
+        workspace_replaced(object): `ws` is another Workspace (the file reopened after a restore,
+            or for writing by `record_here`).
+        recording_stopped(): in a read-only window, the live meeting on screen is no longer
+            being recorded (once each time it stops).
         damaged(str): the workspace turned out damaged while in use (once per file): one line
             to keep in sight, saying what to do.
 
@@ -56,6 +59,7 @@ class Session(QObject):
     tick = Signal()
     error = Signal(str)
     workspace_replaced = Signal(object)
+    recording_stopped = Signal()
     damaged = Signal(str)
 
     def __init__(
@@ -210,9 +214,32 @@ class Session(QObject):
         if stale and not self._told_not_recorded:
             self.report(
                 "this meeting is not being recorded: the window that recorded it stopped (closed"
-                " or crashed). Close this window and open the workspace again to record it"
+                " or crashed). Record it here (the banner's button), or close this window and"
+                " open the workspace again"
             )
+            self.recording_stopped.emit()
         self._told_not_recorded = stale
+
+    def record_here(self) -> None:
+        """In a read-only window whose recording window stopped: record in this one from now on
+        (`ui.startup.take_over`). The live meeting on screen is picked up again as after a
+        crash: the gap is recorded as an interruption, nobody's talk time. Raises
+        WorkspaceError (one line) when the workspace cannot be taken; nothing changes then."""
+        from ui.startup import take_over
+
+        if not self.ws.read_only:
+            return
+        old = self.ws
+        opened = take_over(old.path, old.clock)
+        self.lock = opened.lock
+        self._seen = None  # nothing to follow: this window announces its own operations
+        self._told_not_recorded = False
+        old.close()
+        self.use_workspace(opened.ws)
+        if self._ticker.isActive():
+            self._heartbeat.start()
+        meeting_id, self.meeting_id = self.meeting_id, None  # opened anew, as at a start:
+        self.open_meeting(meeting_id)  # a live meeting is picked up again, here
 
     def follow_recording(self) -> Change | None:
         """In a read-only window, show what another window has recorded since the last look:

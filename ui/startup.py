@@ -24,6 +24,7 @@ from facilitator.store import Workspace
 from facilitator.store_file import file_identity
 
 if TYPE_CHECKING:
+    from facilitator.clock import Clock
     from ui.main_window import MainWindow
 
 PROGRAM = "the Facilitator window"
@@ -93,6 +94,36 @@ def open_workspace(path: Path, *, ask_read_only: AskReadOnly) -> Opened:
         lock.release()
         raise
     return Opened(ws, lock, damage=damage)
+
+
+def take_over(path: Path, clock: Clock) -> Opened:
+    """The workspace for a read-only window to record in from now on, the window that recorded
+    having stopped: its lock, and the file open for writing, checked first where that window
+    left it after a crash. Raises WorkspaceError (one line) while another window still holds
+    it (asleep, say), or when the file turns out damaged: a start sets a damaged file aside and
+    offers the newest good backup, which a window showing that file cannot do."""
+    lock = WorkspaceLock(path)
+    lock.acquire(program=PROGRAM)
+    try:
+        noted = lock.noted_damage
+        if (noted is not None and file_identity(path) == noted.file) or (
+            left_unclean(path) and _found_damaged(path)
+        ):
+            raise WorkspaceError(
+                "the workspace is damaged: close this window and open it again, which sets the"
+                " damaged file aside and offers the newest backup that verifies"
+            )
+        return Opened(Workspace.open(path, clock=clock, create=False), lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _found_damaged(path: Path) -> bool:
+    from facilitator.recovery import check_on_open  # only after a crash
+
+    health = check_on_open(path)
+    return not health.ok and health.problem is not None and is_damage(health.problem)
 
 
 def left_unclean(path: Path) -> bool:

@@ -21,11 +21,12 @@ from facilitator.clock import FakeClock
 from facilitator.demo import create_demo
 from facilitator.errors import WorkspaceError
 from facilitator.lock import DamageNote, WorkspaceLock
-from facilitator.model import MeetingId
+from facilitator.model import MeetingId, ParticipantId
 from facilitator.store import Workspace
 from facilitator.workspace_files import companion
 from tests.facilitator.damage import damage_table, flip_in_schema_text, undecodable_text
 from tests.facilitator.helpers import small_meeting
+from tests.ui.keys import press
 from ui import startup
 from ui.app import read_font_configuration_meanwhile, run_window
 from ui.auto_backups import backup_policy
@@ -71,6 +72,8 @@ def opened_window(
     for window in made[1]:
         window.close()  # before its workspace: closing saves the layout, which repaints
         window.session.ws.close()
+        if window.session.lock is not None:  # its own, or one it took over (`record_here`)
+            window.session.lock.release()
     for opened in made[0]:
         if opened.lock is not None:
             opened.lock.release()
@@ -382,6 +385,73 @@ def test_a_read_only_window_says_when_the_live_meeting_is_no_longer_recorded(
     window.statusBar().clearMessage()
     session.follow_recording()  # said once, not every second
     assert window.statusBar().currentMessage() == ""
+
+
+def stopped_recording(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    made: tuple[list[Opened], list[MainWindow]],
+) -> tuple[MainWindow, MeetingId, list[ParticipantId]]:
+    """A read-only window on a live meeting whose recording window went quiet 31 s ago."""
+    window, _ = read_only_on_last_meeting(qtbot, workspace, settings, made)
+    with Workspace.open(workspace) as recording:
+        meeting, people = small_meeting(recording)
+        live.start_meeting(recording, meeting_id=meeting)
+        live.switch_speaker(recording, meeting_id=meeting, participant_id=people[0])
+        live.mark_alive(recording, meeting_id=meeting)
+    session = window.session
+    window.open_meeting(meeting)
+    session.ws.clock = FakeClock(session.ws.clock.now() + timedelta(seconds=31))
+    session.follow_recording()
+    return window, meeting, people
+
+
+def test_a_read_only_window_records_the_meeting_once_the_recording_window_is_gone(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+    held_elsewhere: WorkspaceLock,
+) -> None:
+    window, meeting, people = stopped_recording(qtbot, workspace, settings, opened_window)
+    assert window.notice.tone is Tone.WARNING and "not being recorded" in window.notice.text()
+    assert window.notice.action.text() == "Record here"
+    held_elsewhere.release()  # the recording window's process is gone: so is its lock
+    window.notice.action.click()
+    session = window.session
+    assert not session.ws.read_only and session.lock is not None
+    assert window.notice.tone is Tone.DONE
+    assert "(read-only)" not in window.windowTitle()
+    assert not window.concerns.quick_add.field.isReadOnly()
+    ws = session.ws
+    gap = ws.row("SELECT * FROM interruptions WHERE meeting_id = ?", (meeting,))
+    assert gap is not None  # the 31 s nobody recorded: an interruption, nobody's talk time
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.speakers.focus_tracker()
+    press(qtbot, window, Qt.Key.Key_2)  # recorded here now
+    assert live.current_speaker_id(ws, meeting) == people[1]
+    with pytest.raises(WorkspaceError, match="already open"):
+        WorkspaceLock(workspace).acquire()  # this window holds it, as a start would
+
+
+def test_record_here_is_refused_in_one_line_while_the_other_window_holds_the_workspace(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+    held_elsewhere: WorkspaceLock,
+) -> None:
+    """Its heartbeat stopped, but it still holds the lock: asleep, say, not gone."""
+    window, meeting, _ = stopped_recording(qtbot, workspace, settings, opened_window)
+    window.notice.action.click()
+    text = window.notice.text()
+    assert window.notice.tone is Tone.REFUSED and "\n" not in text
+    assert text.startswith("✖ Not recording here: this workspace is already open in")
+    assert window.session.ws.read_only and window.session.lock is None
+    assert window.concerns.quick_add.field.isReadOnly()
+    assert window.session.ws.scalar("SELECT count(*) FROM interruptions") == 0
 
 
 def test_a_read_only_window_follows_a_backup_restored_by_the_window_that_records(

@@ -1,0 +1,53 @@
+"""A read-only window takes over recording when the window that recorded has stopped.
+
+A second window opened on a workspace looks on read-only. When the live meeting on screen is no
+longer being recorded (the recording window's heartbeat stopped: it was closed, or crashed), the
+banner says so with one button, **Record here**. Pressed, this window takes the workspace
+(`Session.record_here`): its add lines take input again, the title loses "(read-only)", and the
+meeting goes on here, the gap shown and kept out of everyone's talk time as after a crash. If the
+workspace cannot be taken (the other window still holds it: asleep, not gone), the banner says why
+in one line, and nothing changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from facilitator.errors import WorkspaceError
+from ui.notice import Notice, Tone
+from ui.session import Session
+from ui.widgets import look_only
+
+
+class RecordHere(QObject):
+    """Offers and does the take-over for `window` (see the module). Emits no signals."""
+
+    def __init__(self, window: QWidget, session: Session, notice: Notice) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._notice = notice
+        session.recording_stopped.connect(self.offer)
+
+    def offer(self) -> None:
+        self._notice.say(
+            "This meeting is not being recorded: the window that recorded it stopped (closed or"
+            " crashed).",
+            Tone.WARNING,
+            action="Record here",
+            step=self.record_here,
+        )
+
+    def record_here(self) -> None:
+        try:
+            self._session.record_here()
+        except WorkspaceError as error:
+            self._notice.say(f"Not recording here: {error}", Tone.REFUSED)
+            return
+        look_only(self._window, False)
+        self._notice.say(
+            "This window records the meeting from now on; the time nobody recorded is shown as an"
+            " interruption.",
+            Tone.DONE,
+        )
