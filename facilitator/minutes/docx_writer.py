@@ -129,6 +129,8 @@ def render(
     writer.header_and_footer()
     writer.properties(author=author, exported_at=exported_at)
     writer.language()
+    if not minutes.has_team_only:  # a parent copy keeps not even the style's name, "Team Only"
+        _drop_style(doc, _STYLES["team_only"])
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -349,6 +351,15 @@ def own_package(doc: Any) -> None:
                 rel.target_part._blob = APP_XML
     for root in (doc.element.body, doc.styles.element, doc.part.numbering_part.element):
         _forget_revision_ids(root)
+
+
+def _drop_style(doc: Any, name: str) -> None:
+    """Remove the style called `name` from the copy's styles part (used by nothing in it)."""
+    styles = doc.styles.element
+    for style in styles.findall(qn("w:style")):
+        named = style.find(qn("w:name"))
+        if named is not None and named.get(W_VAL) == name:
+            styles.remove(style)
 
 
 def _forget_revision_ids(root: Element) -> None:
