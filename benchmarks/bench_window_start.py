@@ -44,20 +44,15 @@ QTimer.singleShot(0, check)
 app.exec()
 """
 
-APP = """
+_CHECK = """
 import sys
-import ui.app as facilitator_app
-
-made_application = facilitator_app._application
 
 
-def application_then_check():
-    # The app's QApplication is made by the app (importing PySide its own way): only then is
-    # there an event loop to check from.
-    app, settings = made_application()
+def check_when_shown(app):
+    # Print "visible" (and whether two libraries start-up leaves out were loaded) once the main
+    # window is exposed, then close it. PySide is imported here, after `app` exists.
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMainWindow
-
 
     def check():
         for widget in app.topLevelWidgets():
@@ -69,6 +64,21 @@ def application_then_check():
         QTimer.singleShot(1, check)
 
     QTimer.singleShot(0, check)
+"""
+
+APP = (
+    _CHECK
+    + """
+import ui.app as facilitator_app
+
+made_application = facilitator_app._application
+
+
+def application_then_check():
+    # The app's QApplication is made by the app (importing PySide its own way): only then is
+    # there an event loop to check from.
+    app, settings = made_application()
+    check_when_shown(app)
     return app, settings
 
 
@@ -77,25 +87,19 @@ sys.argv = ["facilitator", "--db", sys.argv[1]]
 from ui.launcher import main
 main()
 """
+)
 
-APP_AFTER_QAPPLICATION = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-def check():
-    for widget in app.topLevelWidgets():
-        handle = widget.windowHandle()
-        if isinstance(widget, QMainWindow) and handle is not None and handle.isExposed():
-            print("visible", "docx" in sys.modules, "click" in sys.modules, flush=True)
-            widget.close()
-            return
-    QTimer.singleShot(1, check)
-QTimer.singleShot(0, check)
+APP_AFTER_QAPPLICATION = (
+    _CHECK
+    + """
+from PySide6.QtWidgets import QApplication
+
+check_when_shown(QApplication(sys.argv[:1]))
 sys.argv = ["facilitator", "--db", sys.argv[1]]
 from ui.launcher import main
 main()
 """
+)
 
 
 def time_start(code: str, args: list[str], env: dict[str, str]) -> tuple[float, str]:
