@@ -20,6 +20,9 @@ TEAM_ONLY_TIP = (
 )
 SPEAKING = "▶ speaking"
 CURRENT = "▶"
+# An action item's missing owner or due date, said where it would be (as the minutes say it).
+NOT_ASSIGNED = "Not assigned"
+NO_DATE = "No date"
 
 OVERRUN = QColor("#b00020")  # dark red, 7:1 on white
 ON_TIME = QColor("#1b5e20")
@@ -39,6 +42,15 @@ def bold() -> QFont:
     text size setting) gives the rest. Made once: views ask for it on every paint."""
     font = QFont()
     font.setBold(True)
+    return font
+
+
+@cache
+def italic() -> QFont:
+    """A model's FontRole for a placeholder standing where something is still to be said
+    ("Not assigned"): italic and nothing else, as `bold`."""
+    font = QFont()
+    font.setItalic(True)
     return font
 
 

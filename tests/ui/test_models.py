@@ -122,3 +122,26 @@ def test_cells_of_wrapped_rows_start_at_the_top(demo_session: Session, owner: QO
     right_middle = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     assert speakers.index(0, 3).data(role) == right_middle  # talk time
     assert speakers.index(0, 1).data(role) is None  # the name: Qt's own, centred
+
+
+def test_an_action_item_without_owner_or_date_says_so_and_edits_from_empty(
+    demo_session: Session, owner: QObject
+) -> None:
+    """The district review: an action without an owner or a date was a blank cell."""
+    from facilitator import board
+    from ui.marks import NO_DATE, NOT_ASSIGNED
+
+    ws, meeting_id = demo_session.ws, demo_session.require_meeting()
+    board.add_action_item(ws, meeting_id=meeting_id, text="Find a tutor")
+    model = ActionsModel(demo_session, owner)
+    model.reload()
+    last = model.rowCount() - 1
+    who, by = model.index(last, 1), model.index(last, 2)
+    assert (who.data(), by.data()) == (NOT_ASSIGNED, NO_DATE)
+    assert who.data(Qt.ItemDataRole.FontRole).italic()
+    assert (who.data(Qt.ItemDataRole.EditRole), by.data(Qt.ItemDataRole.EditRole)) == ("", "")
+    assigned = model.index(0, 1)
+    assert (
+        assigned.data() not in ("", NOT_ASSIGNED)
+        and assigned.data(Qt.ItemDataRole.FontRole) is None
+    )

@@ -14,13 +14,21 @@ from facilitator import board
 from facilitator.actions import ActionLine, list_actions
 from facilitator.model import ActionStatus
 from facilitator.store import Change
-from ui.marks import MUTED, OVERRUN, TEAM_ONLY_TIP, bold, team_only_icon, with_team_only
+from ui.marks import (
+    MUTED,
+    NO_DATE,
+    NOT_ASSIGNED,
+    OVERRUN,
+    TEAM_ONLY_TIP,
+    bold,
+    team_only_icon,
+    with_team_only,
+)
 from ui.models.rows import Index, ItemRole, column_title
 from ui.session import Session
 
 SORT_ROLE = int(ItemRole.UserRole.value) + 1  # what the columns sort by (dates as ISO text)
 OVERDUE = "Overdue"
-NO_DATE = "no date"
 
 
 @dataclass(frozen=True)
@@ -50,7 +58,7 @@ COLUMNS = (
     Column(
         "What", lambda a, _o: with_team_only(a.text, a.team_only), lambda a, _o: a.text.casefold()
     ),
-    Column("Who", lambda a, _o: a.owner, lambda a, _o: a.owner.casefold()),
+    Column("Who", lambda a, _o: a.owner or NOT_ASSIGNED, lambda a, _o: a.owner.casefold()),
     Column("Due", _due, lambda a, _o: a.due_date or "9999-99-99"),  # undated last
     Column("Status", _status, lambda a, o: "0" if o else f"1{a.status.value}"),
     Column("Meeting", _meeting, lambda a, _o: a.meeting_date or ""),

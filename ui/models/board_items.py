@@ -11,7 +11,7 @@ from facilitator import board
 from facilitator.board import ItemKind
 from facilitator.model import ActionItemId, ActionStatus, HeldBy, SolutionStatus
 from facilitator.store import Row
-from ui.marks import MUTED, OVERRUN, bold
+from ui.marks import MUTED, NO_DATE, NOT_ASSIGNED, OVERRUN, bold, italic
 from ui.models.rows import Column, Index, ItemRole, RowsModel, text_column
 from ui.session import Session
 
@@ -172,8 +172,8 @@ class ActionsModel(BoardItemsModel):
     DONE = 3
     columns = (
         text_column("What"),
-        Column("Who", lambda r: r["owner"], edits="owner"),
-        Column("By", lambda r: r["due_date"] or "", edits="due_date"),
+        Column("Who", lambda r: r["owner"] or NOT_ASSIGNED, edits="owner"),
+        Column("By", lambda r: r["due_date"] or NO_DATE, edits="due_date"),
         Column("Done", lambda r: ActionStatus(r["status"]).label),
     )
 
@@ -217,4 +217,7 @@ class ActionsModel(BoardItemsModel):
     def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if role == ItemRole.ForegroundRole and row["status"] == ActionStatus.DONE:
             return MUTED
+        missing = (column == 1 and not row["owner"]) or (column == 2 and not row["due_date"])
+        if role == ItemRole.FontRole and missing:  # "Not assigned", "No date": still to settle
+            return italic()
         return None

@@ -12,7 +12,14 @@ from facilitator.clock import parse_timestamp
 from facilitator.model import CaseId, MeetingKind, MeetingStatus
 from facilitator.preparation import open_from_earlier_meetings
 from facilitator.store import Row
-from ui.marks import CURRENT, CURRENT_BACKGROUND, bold, with_team_only
+from ui.marks import (
+    CURRENT,
+    CURRENT_BACKGROUND,
+    NO_DATE,
+    NOT_ASSIGNED,
+    bold,
+    with_team_only,
+)
 from ui.models.rows import Column, ItemRole, RowsModel
 
 THIS_MEETING = f"{CURRENT} this meeting"
@@ -77,8 +84,8 @@ class CarriedActionsModel(RowsModel):
             lambda r: with_team_only(r["text"], r["team_only"]),
             tip=lambda r: f"{r['text']}\nFrom: {r['meeting_title']}",
         ),
-        Column("Who", lambda r: r["owner"]),
-        Column("By", lambda r: r["due_date"] or ""),
+        Column("Who", lambda r: r["owner"] or NOT_ASSIGNED),
+        Column("By", lambda r: r["due_date"] or NO_DATE),
     )
 
     def fetch(self) -> list[Row]:

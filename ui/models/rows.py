@@ -150,8 +150,11 @@ class RowsModel(QAbstractTableModel):
             return self._cells[number][index.column()]
         row = self._rows[number]
         column = self.columns[index.column()]
-        if role == _EDIT:
-            return str(row[column.edits]) if column.edits else self._cells[number][index.column()]
+        if role == _EDIT:  # the stored value (an empty one is "", never "None")
+            if column.edits:
+                stored = row[column.edits]
+                return "" if stored is None else str(stored)
+            return self._cells[number][index.column()]
         if role == _TOOLTIP:
             if column.tip is not None:
                 return column.tip(row)
