@@ -64,17 +64,25 @@ class Gap(NamedTuple):
     why: str  # "missing", "absent" or "excused"
 
     def sentence(self) -> str:
-        """One line a facilitator reads: what is missing, the condition, the paragraph."""
-        name, condition = self.member.name, self.member.condition
-        condition = f", {condition}" if condition else ""
-        cite = f"34 CFR {self.member.paragraph}"
+        """One line a facilitator reads: what is missing, the paragraph, the condition."""
+        member = self.member
+        cite = f"34 CFR {member.paragraph}"
+        where = f"({cite}: {member.condition})" if member.condition else f"({cite})"
         if self.why == "missing":
-            return f"No one on the roster is {name}{condition} ({cite})."
+            return f"No one on the roster is {member.name} {where}."
+        if Role.PARENT in member.roles:  # parents are not excused: they take part, or not
+            return (
+                f"The roster has {member.name} only as {self.why}: the meeting may go ahead"
+                " without the parents only when the district could not get them to take part,"
+                " and it keeps a record of its attempts (34 CFR 300.322(d))."
+            )
         if self.why == "absent":
-            return f"The roster has {name} only as absent{condition} ({cite})."
+            return f"The roster has {member.name} only as absent {where}."
         return (
-            f"The roster has {name} only as excused{condition}: an excusal takes the written"
-            f" agreement of the parent and the district ({cite}, 300.321(e))."
+            f"The roster has {member.name} only as excused {where}: an excusal takes the"
+            " parent's and the district's written agreement and, when the member's area is"
+            " discussed, the member's written input, given to the parent and the team before"
+            " the meeting (34 CFR 300.321(e))."
         )
 
 

@@ -6,7 +6,8 @@ banner says so with one button, **Record here**. Pressed, this window takes the 
 (`Session.record_here`): its add lines take input again, the title loses "(read-only)", and the
 meeting goes on here, the gap shown and kept out of everyone's talk time as after a crash. If the
 workspace cannot be taken (the other window still holds it: asleep, not gone), the banner says why
-in one line, and nothing changes.
+in one line, and nothing changes (the button stays, to try again once that window is closed); if
+it starts recording again, the offer is withdrawn.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class RecordHere(QObject):
         self._session = session
         self._notice = notice
         session.recording_stopped.connect(self.offer)
+        session.recording_again.connect(self._recorded_again)
 
     def offer(self) -> None:
         self._notice.say(
@@ -42,8 +44,13 @@ class RecordHere(QObject):
     def record_here(self) -> None:
         try:
             self._session.record_here()
-        except WorkspaceError as error:
-            self._notice.say(f"Not recording here: {error}", Tone.REFUSED)
+        except WorkspaceError as error:  # the button stays: once that window is closed, again
+            self._notice.say(
+                f"Not recording here: {error}",
+                Tone.REFUSED,
+                action="Record here",
+                step=self.record_here,
+            )
             return
         look_only(self._window, False)
         self._notice.say(
@@ -51,3 +58,7 @@ class RecordHere(QObject):
             " interruption.",
             Tone.DONE,
         )
+
+    def _recorded_again(self) -> None:
+        """The other window woke up (a laptop asleep, not closed): the offer is withdrawn."""
+        self._notice.say("The window that recorded the meeting records it again.")

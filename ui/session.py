@@ -42,6 +42,8 @@ class Session(QObject):
             or for writing by `record_here`).
         recording_stopped(): in a read-only window, the live meeting on screen is no longer
             being recorded (once each time it stops).
+        recording_again(): in a read-only window, the live meeting that had stopped being
+            recorded is recorded again (the other window woke up).
         damaged(str): the workspace turned out damaged while in use (once per file): one line
             to keep in sight, saying what to do.
 
@@ -60,6 +62,7 @@ class Session(QObject):
     error = Signal(str)
     workspace_replaced = Signal(object)
     recording_stopped = Signal()
+    recording_again = Signal()
     damaged = Signal(str)
 
     def __init__(
@@ -94,7 +97,7 @@ class Session(QObject):
         """Show another meeting (None: none). A live meeting is resumed once, here, unless this
         window has been recording it all along (another meeting was only looked at meanwhile)."""
         self.undo_stack.clear()
-        if self.is_live() and self.meeting_id is not None:
+        if self.is_live() and self.meeting_id is not None and not self.ws.read_only:
             self._recording.add(self.meeting_id)  # it goes on being recorded, off screen
         self.meeting_id = meeting_id
         resumed: Change | None = None
@@ -218,6 +221,8 @@ class Session(QObject):
                 " open the workspace again"
             )
             self.recording_stopped.emit()
+        elif self._told_not_recorded and not stale and self.is_live():
+            self.recording_again.emit()
         self._told_not_recorded = stale
 
     def record_here(self) -> None:
@@ -225,10 +230,12 @@ class Session(QObject):
         (`ui.startup.take_over`). The live meeting on screen is picked up again as after a
         crash: the gap is recorded as an interruption, nobody's talk time. Raises
         WorkspaceError (one line) when the workspace cannot be taken; nothing changes then."""
-        from ui.startup import take_over
+        from ui.startup import NOT_TAKEN_DAMAGED, take_over
 
         if not self.ws.read_only:
             return
+        if self.damage is not None:  # found here (text not UTF-8, say), where a check may not
+            raise WorkspaceError(NOT_TAKEN_DAMAGED)
         old = self.ws
         opened = take_over(old.path, old.clock)
         self.lock = opened.lock
@@ -239,6 +246,7 @@ class Session(QObject):
         if self._ticker.isActive():
             self._heartbeat.start()
         meeting_id, self.meeting_id = self.meeting_id, None  # opened anew, as at a start:
+        self._recording.clear()
         self.open_meeting(meeting_id)  # a live meeting is picked up again, here
 
     def follow_recording(self) -> Change | None:

@@ -96,6 +96,12 @@ def open_workspace(path: Path, *, ask_read_only: AskReadOnly) -> Opened:
     return Opened(ws, lock, damage=damage)
 
 
+NOT_TAKEN_DAMAGED = (
+    "the workspace is damaged: close this window and open it again, which sets the damaged"
+    " file aside and offers the newest backup that verifies"
+)
+
+
 def take_over(path: Path, clock: Clock) -> Opened:
     """The workspace for a read-only window to record in from now on, the window that recorded
     having stopped: its lock, and the file open for writing, checked first where that window
@@ -109,10 +115,7 @@ def take_over(path: Path, clock: Clock) -> Opened:
         if (noted is not None and file_identity(path) == noted.file) or (
             left_unclean(path) and _found_damaged(path)
         ):
-            raise WorkspaceError(
-                "the workspace is damaged: close this window and open it again, which sets the"
-                " damaged file aside and offers the newest backup that verifies"
-            )
+            raise WorkspaceError(NOT_TAKEN_DAMAGED)
         return Opened(Workspace.open(path, clock=clock, create=False), lock)
     except BaseException:
         lock.release()

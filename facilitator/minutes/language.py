@@ -50,16 +50,19 @@ def translation_note(record: MeetingRecord, *, audience: Audience) -> str:
         return ""
     return (
         f"the family speaks {' and '.join(missing)}; the minutes can be written in Spanish and"
-        " English only: arrange a translation (34 CFR 300.503(c))"
+        " English only: arrange a translation, written, oral or signed, as for notices to parents"
+        " (34 CFR 300.503(c))"
     )
 
 
 def _family_languages(record: MeetingRecord) -> list[str]:
-    """The languages typed for the family's side and the interpreter, in roster order."""
+    """The languages typed for the family's side and the interpreter (not one the school brings
+    for its own staff, on the school's side), in roster order."""
     languages = []
     for person in record["participants"]:
-        speaks_for_family = (
-            person.get("side") == Side.FAMILY or person.get("role") == Role.INTERPRETER
+        side = person.get("side")
+        speaks_for_family = side == Side.FAMILY or (
+            person.get("role") == Role.INTERPRETER and side != Side.SCHOOL
         )
         language = str(person.get("language") or "").strip()
         if speaks_for_family and language:

@@ -171,7 +171,8 @@ def test_a_parent_copy_for_a_family_whose_language_has_no_copy_says_so(
     assert parent.returncode == 0, parent.stderr
     assert parent.stderr.strip() == (
         "note: the family speaks Vietnamese; the minutes can be written in Spanish and English"
-        " only: arrange a translation (34 CFR 300.503(c))"
+        " only: arrange a translation, written, oral or signed, as for notices to parents"
+        " (34 CFR 300.503(c))"
     )
     team = run(
         "export", "2", "--db", str(demo_db), "--out", str(tmp_path / "team.docx"),

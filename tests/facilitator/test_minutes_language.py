@@ -299,7 +299,8 @@ def test_a_parent_copy_for_a_family_whose_language_has_no_copy_comes_with_a_note
     note = translation_note(record, audience="parent")
     assert note == (
         "the family speaks Vietnamese and Hmong; the minutes can be written in Spanish and English"
-        " only: arrange a translation (34 CFR 300.503(c))"
+        " only: arrange a translation, written, oral or signed, as for notices to parents"
+        " (34 CFR 300.503(c))"
     )
     assert translation_note(record, audience="team") == ""
     assert (

@@ -36,22 +36,40 @@ def test_only_an_iep_meeting_has_a_team_the_regulation_names(kind: MeetingKind) 
 def test_an_empty_iep_roster_lacks_every_member_in_the_regulations_order() -> None:
     assert lines(MeetingKind.RECONVENED_IEP, []) == [
         "No one on the roster is a parent (34 CFR 300.321(a)(1)).",
-        "No one on the roster is a general-education teacher, if the child is, or may be, in"
-        " general education (34 CFR 300.321(a)(2)).",
+        "No one on the roster is a general-education teacher (34 CFR 300.321(a)(2): if the"
+        " child is, or may be, in general education).",
         "No one on the roster is a special-education teacher or provider (34 CFR 300.321(a)(3)).",
         "No one on the roster is a district (LEA) representative (34 CFR 300.321(a)(4)).",
-        "No one on the roster is someone who can interpret evaluation results, unless a member"
-        " above can (34 CFR 300.321(a)(5)).",
+        "No one on the roster is someone who can interpret evaluation results (34 CFR"
+        " 300.321(a)(5): unless a member above can).",
     ]
 
 
 def test_a_member_away_is_said_so_and_an_excusal_needs_written_agreement() -> None:
-    away = {Role.PARENT: Attendance.ABSENT, Role.DISTRICT_REPRESENTATIVE: Attendance.EXCUSED}
+    away = {
+        Role.DISTRICT_REPRESENTATIVE: Attendance.EXCUSED,
+        Role.EVALUATION_INTERPRETER: Attendance.ABSENT,
+    }
     people = [{**p, "attendance": away.get(p["role"], p["attendance"])} for p in FULL_TEAM]
     assert lines(MeetingKind.FACILITATED_IEP, people) == [
-        "The roster has a parent only as absent (34 CFR 300.321(a)(1)).",
-        "The roster has a district (LEA) representative only as excused: an excusal takes the"
-        " written agreement of the parent and the district (34 CFR 300.321(a)(4), 300.321(e)).",
+        "The roster has a district (LEA) representative only as excused (34 CFR 300.321(a)(4)):"
+        " an excusal takes the parent's and the district's written agreement and, when the"
+        " member's area is discussed, the member's written input, given to the parent and the"
+        " team before the meeting (34 CFR 300.321(e)).",
+        "The roster has someone who can interpret evaluation results only as absent (34 CFR"
+        " 300.321(a)(5): unless a member above can).",
+    ]
+
+
+@pytest.mark.parametrize("attendance", [Attendance.ABSENT, Attendance.EXCUSED])
+def test_parents_are_never_excused_the_meeting_goes_ahead_without_them_only_after_attempts(
+    attendance: Attendance,
+) -> None:
+    people = [{**p, "attendance": attendance} if p["role"] == Role.PARENT else p for p in FULL_TEAM]
+    assert lines(MeetingKind.FACILITATED_IEP, people) == [
+        f"The roster has a parent only as {attendance.value}: the meeting may go ahead without"
+        " the parents only when the district could not get them to take part, and it keeps a"
+        " record of its attempts (34 CFR 300.322(d))."
     ]
 
 

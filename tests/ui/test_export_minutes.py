@@ -111,7 +111,8 @@ def test_a_family_whose_language_has_no_copy_is_said_before_and_after_writing(
     assert panel.language.currentData() == "en"
     note = (
         "The family speaks Vietnamese; the minutes can be written in Spanish and English only:"
-        " arrange a translation (34 CFR 300.503(c))."
+        " arrange a translation, written, oral or signed, as for notices to parents"
+        " (34 CFR 300.503(c))."
     )
     assert panel.translation.isVisible() and panel.translation.text() == note
     panel.team_copy.setChecked(True)  # the school's own copy: no reminder

@@ -13,12 +13,12 @@ from tests.ui.keys import press, type_text
 from ui.main_window import MainWindow
 
 EVALUATIONS = (
-    "No one on the roster is someone who can interpret evaluation results, unless a member above"
-    " can (34 CFR 300.321(a)(5))."
+    "No one on the roster is someone who can interpret evaluation results (34 CFR"
+    " 300.321(a)(5): unless a member above can)."
 )
 GENERAL_ED = (
-    "No one on the roster is a general-education teacher, if the child is, or may be, in general"
-    " education (34 CFR 300.321(a)(2))."
+    "No one on the roster is a general-education teacher (34 CFR 300.321(a)(2): if the child"
+    " is, or may be, in general education)."
 )
 
 
@@ -49,8 +49,10 @@ def test_the_roster_says_whom_an_iep_meeting_lacks_as_it_changes(
         lambda: meetings.mark_attendance(ws, participant_id=marcus, attendance=Attendance.EXCUSED),
     )
     assert roster.team_note.text().splitlines() == [
-        "The roster has a district (LEA) representative only as excused: an excusal takes the"
-        " written agreement of the parent and the district (34 CFR 300.321(a)(4), 300.321(e)).",
+        "The roster has a district (LEA) representative only as excused (34 CFR 300.321(a)(4)):"
+        " an excusal takes the parent's and the district's written agreement and, when the"
+        " member's area is discussed, the member's written input, given to the parent and the"
+        " team before the meeting (34 CFR 300.321(e)).",
         EVALUATIONS,
     ]
 

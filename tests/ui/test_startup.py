@@ -5,6 +5,7 @@ when asked, and then refuses every action in one line."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -443,7 +444,8 @@ def test_record_here_is_refused_in_one_line_while_the_other_window_holds_the_wor
     opened_window: tuple[list[Opened], list[MainWindow]],
     held_elsewhere: WorkspaceLock,
 ) -> None:
-    """Its heartbeat stopped, but it still holds the lock: asleep, say, not gone."""
+    """Its heartbeat stopped, but it still holds the lock: asleep, say, not gone. The button
+    stays, to try again once that window is closed; if it records again, the offer goes."""
     window, meeting, _ = stopped_recording(qtbot, workspace, settings, opened_window)
     window.notice.action.click()
     text = window.notice.text()
@@ -452,6 +454,55 @@ def test_record_here_is_refused_in_one_line_while_the_other_window_holds_the_wor
     assert window.session.ws.read_only and window.session.lock is None
     assert window.concerns.quick_add.field.isReadOnly()
     assert window.session.ws.scalar("SELECT count(*) FROM interruptions") == 0
+    assert window.notice.action.isVisibleTo(window.notice)  # to try again
+    awake = window.session.ws.clock  # it wakes up and records on
+    with Workspace.open(workspace, clock=awake) as recording:
+        live.mark_alive(recording, meeting_id=meeting)
+    window.session.follow_recording()
+    assert "records it again" in window.notice.text()
+    assert not window.notice.action.isVisibleTo(window.notice)
+
+
+def test_record_here_after_looking_at_another_meeting_still_keeps_the_gap_out_of_talk_time(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+    held_elsewhere: WorkspaceLock,
+) -> None:
+    """Looking away and back made the read-only window take the meeting as recorded here all
+    along: the take-over skipped the resumption, and the dead time was the speaker's."""
+    window, meeting, people = stopped_recording(qtbot, workspace, settings, opened_window)
+    window.open_meeting(None)
+    window.open_meeting(meeting)
+    held_elsewhere.release()
+    window.notice.action.click()
+    ws = window.session.ws
+    gap = ws.row("SELECT * FROM interruptions WHERE meeting_id = ?", (meeting,))
+    assert gap is not None
+    first = ws.row(
+        "SELECT ended_at FROM speaking_turns WHERE participant_id = ? ORDER BY id LIMIT 1",
+        (people[0],),
+    )
+    assert first is not None and first["ended_at"] == gap["stopped_at"]
+
+
+def test_a_window_that_found_the_workspace_damaged_does_not_take_it_over(
+    qtbot: QtBot,
+    workspace: Path,
+    settings: SettingsStore,
+    opened_window: tuple[list[Opened], list[MainWindow]],
+    held_elsewhere: WorkspaceLock,
+) -> None:
+    window, meeting, _ = stopped_recording(qtbot, workspace, settings, opened_window)
+    assert window.session.found_damage(
+        sqlite3.OperationalError("Could not decode to UTF-8 column 'text' with text 'Ana'")
+    )
+    held_elsewhere.release()
+    window.record_here.record_here()
+    assert window.notice.text().startswith("✖ Not recording here: the workspace is damaged")
+    assert window.session.ws.read_only and window.session.lock is None
+    WorkspaceLock(workspace).acquire()  # left free for the start that sets the file aside
 
 
 def test_a_read_only_window_follows_a_backup_restored_by_the_window_that_records(
