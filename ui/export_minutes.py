@@ -69,6 +69,7 @@ class ExportPanel(QFrame):
         self.notice = notice
         self.jobs = Background(self)
         self.meeting_id: MeetingId | None = None  # the meeting the options are for
+        self._notes: dict[Path, str] = {}  # each copy being written: the note it comes with
         self.setObjectName("ExportPanel")
         self.setAccessibleName("Export minutes")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -183,6 +184,9 @@ class ExportPanel(QFrame):
         """Write the minutes to `out` on a worker thread, with a connection of its own."""
         path, clock = self.session.ws.path, self.session.ws.clock
         author = self.settings.current.facilitator_name
+        # The copy's note, as the options stood when it was asked for (they may change meanwhile).
+        shown = audience == "parent" and self.translation.isVisibleTo(self)
+        self._notes[out] = self.translation.text() if shown else ""
 
         def job() -> Path:
             with Workspace.open(path, read_only=True, clock=clock) as ws:
@@ -196,7 +200,7 @@ class ExportPanel(QFrame):
         task.failed.connect(lambda text: self.failed.emit(f"Minutes not written: {text}"))
 
     def _show_written(self, out: Path) -> None:
-        note = self.translation.text() if self.translation.isVisibleTo(self) else ""
+        note = self._notes.pop(out, "")
         self.notice.say(
             f"Minutes written to {out}. {note}" if note else f"Minutes written to {out}",
             Tone.DONE,

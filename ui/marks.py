@@ -54,6 +54,12 @@ def italic() -> QFont:
     return font
 
 
+def unsettled(owner: object, due_date: object, *, who: bool) -> QFont | None:
+    """An action item's Who (`who`) or By cell: italic while it says `NOT_ASSIGNED` or
+    `NO_DATE`, as every list of action items shows them."""
+    return italic() if not (owner if who else due_date) else None
+
+
 @cache
 def team_only_icon() -> QIcon:
     """A small padlock, drawn here so it needs no image files."""

@@ -290,3 +290,21 @@ def test_at_200_percent_the_item_keeps_its_width_and_the_table_scrolls(
     view.resize(1100, 600)
     qtbot.waitUntil(lambda: table.viewport().width() > 1000)
     assert header.sectionSize(WHO) == 250
+
+
+def test_an_item_without_a_date_says_so_in_words_and_italics(
+    fresh_ws: Workspace, actions: dict[str, int], qapp: QObject
+) -> None:
+    from ui.marks import NO_DATE
+    from ui.models.actions_across import DUE, WHO
+
+    model = ActionsAcrossModel(Session(fresh_ws), qapp)
+    model.reload()
+    row = next(n for n in range(model.rowCount()) if "behaviour plan" in model.index(n, 1).data())
+    undated, dated = model.index(row, DUE), model.index(0, DUE)
+    assert undated.data() == NO_DATE and undated.data(Qt.ItemDataRole.FontRole).italic()
+    assert (
+        dated.data(Qt.ItemDataRole.FontRole) is None
+        or not dated.data(Qt.ItemDataRole.FontRole).italic()
+    )
+    assert model.index(row, WHO).data(Qt.ItemDataRole.FontRole) is None  # Dana: assigned

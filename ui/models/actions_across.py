@@ -22,6 +22,7 @@ from ui.marks import (
     TEAM_ONLY_TIP,
     bold,
     team_only_icon,
+    unsettled,
     with_team_only,
 )
 from ui.models.rows import Index, ItemRole, column_title
@@ -162,6 +163,8 @@ class ActionsAcrossModel(QAbstractTableModel):
                 return MUTED
         if role == ItemRole.FontRole and overdue and column in (DUE, STATUS):
             return bold()
+        if role == ItemRole.FontRole and column in (WHO, DUE):  # "Not assigned", "No date"
+            return unsettled(line.owner, line.due_date, who=column == WHO)
         return None
 
     def headerData(

@@ -11,7 +11,7 @@ from facilitator import board
 from facilitator.board import ItemKind
 from facilitator.model import ActionItemId, ActionStatus, HeldBy, SolutionStatus
 from facilitator.store import Row
-from ui.marks import MUTED, NO_DATE, NOT_ASSIGNED, OVERRUN, bold, italic
+from ui.marks import MUTED, NO_DATE, NOT_ASSIGNED, OVERRUN, bold, unsettled
 from ui.models.rows import Column, Index, ItemRole, RowsModel, text_column
 from ui.session import Session
 
@@ -217,7 +217,6 @@ class ActionsModel(BoardItemsModel):
     def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
         if role == ItemRole.ForegroundRole and row["status"] == ActionStatus.DONE:
             return MUTED
-        missing = (column == 1 and not row["owner"]) or (column == 2 and not row["due_date"])
-        if role == ItemRole.FontRole and missing:  # "Not assigned", "No date": still to settle
-            return italic()
+        if role == ItemRole.FontRole and column in (1, 2):  # "Not assigned", "No date"
+            return unsettled(row["owner"], row["due_date"], who=column == 1)
         return None

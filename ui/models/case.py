@@ -18,6 +18,7 @@ from ui.marks import (
     NO_DATE,
     NOT_ASSIGNED,
     bold,
+    unsettled,
     with_team_only,
 )
 from ui.models.rows import Column, ItemRole, RowsModel
@@ -91,6 +92,11 @@ class CarriedActionsModel(RowsModel):
     def fetch(self) -> list[Row]:
         meeting_id = self.session.require_meeting()
         return [asdict(line) for line in carried_over(self.session.ws, meeting_id)]
+
+    def style(self, row: Row, column: int, role: int) -> QFont | QColor | None:
+        if role == ItemRole.FontRole and column in (1, 2):  # "Not assigned", "No date"
+            return unsettled(row["owner"], row["due_date"], who=column == 1)
+        return None
 
 
 class ParkedConcernsModel(RowsModel):
