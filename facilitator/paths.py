@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from facilitator.errors import FacilitatorError
+
 ENV_DB = "FACILITATOR_DB"
 WORKSPACE_FILE = "workspace.sqlite3"
 APP_FOLDER = "facilitator"
@@ -39,13 +41,20 @@ def _user_folder(variable: str, under_home: str, platformdirs_name: str) -> Path
 
 
 def _home() -> str:
-    """HOME when it is an absolute path, else the account's home folder (as platformdirs)."""
+    """HOME when it is an absolute path, else the account's home folder (as platformdirs).
+    Raises FacilitatorError (one line) when there is neither."""
     home = os.environ.get("HOME", "")
     if os.path.isabs(home):
         return home
     import pwd
 
-    return pwd.getpwuid(os.getuid()).pw_dir
+    try:
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except KeyError:  # an account with no entry (a container run as an arbitrary user)
+        home = ""
+    if not os.path.isabs(home):
+        raise FacilitatorError("cannot find your home folder: set HOME, or give --db PATH")
+    return home
 
 
 def workspace_path(option: str | os.PathLike[str] | None = None) -> Path:

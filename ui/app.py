@@ -47,8 +47,8 @@ def paint_on_this_thread() -> None:
     pixel rows with a gradient or a translucent colour among the threads of its GUI pool, and
     waits for them: each of Fusion's tall scroll bars is some 50 such fills, 1.8 ms to paint one
     600 pixels high, against 0.2 ms on one thread. The pool helps with large images, which this
-    window does not draw. Qt reads the variable when it first needs the pool (the first paint);
-    one set by the user is kept."""
+    window does not draw. Qt reads the variable when it first needs the pool (the first paint),
+    and any value, even 0 or empty, switches the pool off: there is no turning it back on."""
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 
@@ -66,7 +66,7 @@ def read_font_configuration_meanwhile() -> threading.Thread | None:
         import ctypes
 
         load = ctypes.CDLL("libfontconfig.so.1").FcInit
-    except (OSError, AttributeError):
+    except (ImportError, OSError, AttributeError):  # a Python without ctypes, too
         return None
     thread = threading.Thread(target=load, name="font configuration", daemon=True)
     thread.start()
@@ -103,12 +103,11 @@ def _open_and_show(db_path: Path, meeting_id: int | None) -> int:
 
 
 def _application() -> tuple[QApplication, SettingsStore]:
-    from facilitator.paths import cache_dir
     from ui.qt_compat import build_enums_faster, keep_none_alive, skip_feature_imports
-    from ui.support_code import CACHE_NAME, compiled_once
+    from ui.support_code import compiled_once
 
     build_enums_faster()  # before PySide builds any enum
-    with compiled_once(cache_dir() / CACHE_NAME):  # PySide's own code, compiled at its first import
+    with compiled_once(_support_cache()):  # PySide's own code, compiled at its first import
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
@@ -127,6 +126,19 @@ def _application() -> tuple[QApplication, SettingsStore]:
         QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, "window")
     )
     return app, settings
+
+
+def _support_cache() -> Path | None:
+    """Where PySide's compiled support code is kept (`ui.support_code`); None, and compiled as
+    before, when no cache folder can be found (no home folder, say)."""
+    from facilitator.errors import FacilitatorError
+    from facilitator.paths import cache_dir
+    from ui.support_code import CACHE_NAME
+
+    try:
+        return cache_dir() / CACHE_NAME
+    except (FacilitatorError, RuntimeError, KeyError, OSError):  # RuntimeError: platformdirs'
+        return None
 
 
 def _show(

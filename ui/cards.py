@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QListView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -40,7 +41,7 @@ def viewport_width(view: QAbstractScrollArea) -> int:
     bar = view.verticalScrollBar()
     policy = view.verticalScrollBarPolicy()
     if policy != Qt.ScrollBarPolicy.ScrollBarAlwaysOn and bar.isVisibleTo(view):
-        width -= bar.width()  # maximumViewportSize counts an always-on bar, not a shown one
+        width -= _room_taken(view, bar, bar.width())  # counted for an always-on bar only
     return width
 
 
@@ -50,8 +51,15 @@ def viewport_height(view: QAbstractScrollArea) -> int:
     bar = view.horizontalScrollBar()
     policy = view.horizontalScrollBarPolicy()
     if policy != Qt.ScrollBarPolicy.ScrollBarAlwaysOn and bar.isVisibleTo(view):
-        height -= bar.height()
+        height -= _room_taken(view, bar, bar.height())
     return height
+
+
+def _room_taken(view: QAbstractScrollArea, bar: QWidget, across: int) -> int:
+    """How much of the viewport a shown scroll bar `across` pixels thick takes: less, or none,
+    where the style lays its bars over the content (macOS's overlay scroll bars)."""
+    overlap = bar.style().pixelMetric(QStyle.PixelMetric.PM_ScrollView_ScrollBarOverlap, None, bar)
+    return max(0, across - overlap)
 
 
 def broken_at_any_letter(text: str, font: QFont, width: int) -> tuple[QTextLayout, int]:

@@ -310,4 +310,5 @@ def reading_order(*parts: QWidget) -> None:
                 ordered.append(widget)
             widget = widget.nextInFocusChain()
     for first, second in pairwise(ordered):
-        QWidget.setTabOrder(first, second)
+        if first.window() is second.window():  # a floating panel is a window of its own
+            QWidget.setTabOrder(first, second)

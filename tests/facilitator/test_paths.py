@@ -10,6 +10,7 @@ import platformdirs
 import pytest
 
 from facilitator import paths
+from facilitator.errors import FacilitatorError
 
 XDG = pytest.mark.skipif(
     not sys.platform.startswith(paths._XDG_SYSTEMS), reason="worked out here only where XDG rules"
@@ -18,11 +19,14 @@ XDG = pytest.mark.skipif(
 
 @XDG
 @pytest.mark.parametrize("xdg", [None, "", "relative/folder", "/srv/somewhere"])
-@pytest.mark.parametrize("home", ["/home/alex", "", "not/absolute"])
+@pytest.mark.parametrize("home", ["/home/alex", "", "not/absolute", None])
 def test_the_folders_are_the_ones_platformdirs_gives(
-    monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str | None
 ) -> None:
-    monkeypatch.setenv("HOME", home)
+    if home is None:
+        monkeypatch.delenv("HOME", raising=False)
+    else:
+        monkeypatch.setenv("HOME", home)
     for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
         if xdg is None:
             monkeypatch.delenv(variable, raising=False)
@@ -61,3 +65,20 @@ def test_the_default_workspace_is_found_without_platformdirs(tmp_path: Path) -> 
         str(tmp_path / ".local/share/facilitator/workspace.sqlite3"),
         "False",
     ]
+
+
+@XDG
+def test_without_a_home_folder_the_default_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An account with no passwd entry and no HOME (a container run as an arbitrary user)."""
+    import pwd
+
+    def nobody(uid: int) -> object:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", nobody)
+    with pytest.raises(FacilitatorError, match="cannot find your home folder"):
+        paths.data_dir()
+    monkeypatch.setenv("XDG_DATA_HOME", "/srv/data")
+    assert paths.data_dir() == Path("/srv/data/facilitator")  # the XDG folder needs no home

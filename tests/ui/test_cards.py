@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QListView, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QListView, QProxyStyle, QStyle, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from ui.cards import (
@@ -112,3 +112,35 @@ def test_a_word_longer_than_a_cards_line_is_broken_rather_than_cut_off(qtbot: Qt
     flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
     words = view.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), int(flags), short_text)
     assert delegate.sizeHint(option, model.index(1, 0)).height() == words.height() + 2 * (GAP + PAD)
+
+
+class OverlayBars(QProxyStyle):
+    """Scroll bars laid over the content, as macOS shows them."""
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, *args: object) -> int:
+        if metric == QStyle.PixelMetric.PM_ScrollView_ScrollBarOverlap:
+            return super().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, *args)  # type: ignore[arg-type]
+        return super().pixelMetric(metric, *args)  # type: ignore[arg-type]
+
+
+def test_scroll_bars_laid_over_the_content_take_no_room_from_it(qtbot: QtBot) -> None:
+    style = OverlayBars("Fusion")
+    listed, table = QListView(), QTableView()
+    for view in (listed, table):
+        qtbot.addWidget(view)
+        for widget in (view, view.verticalScrollBar(), view.horizontalScrollBar()):
+            widget.setStyle(style)  # a style set on a widget is not its children's
+        view.resize(300, 200)
+    rows = QStandardItemModel(listed)
+    for number in range(200):
+        rows.appendRow(QStandardItem(f"concern {number}"))
+    listed.setModel(rows)
+    table.setModel(QStandardItemModel(5, 30, table))
+    for view in (listed, table):
+        view.show()
+        qtbot.waitExposed(view)
+    assert listed.verticalScrollBar().isVisible() and table.horizontalScrollBar().isVisible()
+    assert (
+        viewport_width(listed) == listed.viewport().width() == listed.maximumViewportSize().width()
+    )
+    assert viewport_height(table) == table.viewport().height()
