@@ -388,14 +388,20 @@ def test_a_read_only_window_says_when_the_live_meeting_is_no_longer_recorded(
     assert window.statusBar().currentMessage() == ""
 
 
-def stopped_recording(
+Stopped = tuple[MainWindow, MeetingId, list[ParticipantId]]
+
+
+@pytest.fixture
+def stopped(
     qtbot: QtBot,
     workspace: Path,
     settings: SettingsStore,
-    made: tuple[list[Opened], list[MainWindow]],
-) -> tuple[MainWindow, MeetingId, list[ParticipantId]]:
-    """A read-only window on a live meeting whose recording window went quiet 31 s ago."""
-    window, _ = read_only_on_last_meeting(qtbot, workspace, settings, made)
+    opened_window: tuple[list[Opened], list[MainWindow]],
+    held_elsewhere: WorkspaceLock,
+) -> Stopped:
+    """A read-only window on a live meeting whose recording window went quiet 31 s ago, its
+    lock still held (`held_elsewhere`: release it as the recording window's process ends)."""
+    window, _ = read_only_on_last_meeting(qtbot, workspace, settings, opened_window)
     with Workspace.open(workspace) as recording:
         meeting, people = small_meeting(recording)
         live.start_meeting(recording, meeting_id=meeting)
@@ -409,13 +415,9 @@ def stopped_recording(
 
 
 def test_a_read_only_window_records_the_meeting_once_the_recording_window_is_gone(
-    qtbot: QtBot,
-    workspace: Path,
-    settings: SettingsStore,
-    opened_window: tuple[list[Opened], list[MainWindow]],
-    held_elsewhere: WorkspaceLock,
+    qtbot: QtBot, workspace: Path, stopped: Stopped, held_elsewhere: WorkspaceLock
 ) -> None:
-    window, meeting, people = stopped_recording(qtbot, workspace, settings, opened_window)
+    window, meeting, people = stopped
     assert window.notice.tone is Tone.WARNING and "not being recorded" in window.notice.text()
     assert window.notice.action.text() == "Record here"
     held_elsewhere.release()  # the recording window's process is gone: so is its lock
@@ -438,15 +440,11 @@ def test_a_read_only_window_records_the_meeting_once_the_recording_window_is_gon
 
 
 def test_record_here_is_refused_in_one_line_while_the_other_window_holds_the_workspace(
-    qtbot: QtBot,
-    workspace: Path,
-    settings: SettingsStore,
-    opened_window: tuple[list[Opened], list[MainWindow]],
-    held_elsewhere: WorkspaceLock,
+    qtbot: QtBot, workspace: Path, stopped: Stopped, held_elsewhere: WorkspaceLock
 ) -> None:
     """Its heartbeat stopped, but it still holds the lock: asleep, say, not gone. The button
     stays, to try again once that window is closed; if it records again, the offer goes."""
-    window, meeting, _ = stopped_recording(qtbot, workspace, settings, opened_window)
+    window, meeting, _ = stopped
     window.notice.action.click()
     text = window.notice.text()
     assert window.notice.tone is Tone.REFUSED and "\n" not in text
@@ -464,15 +462,11 @@ def test_record_here_is_refused_in_one_line_while_the_other_window_holds_the_wor
 
 
 def test_record_here_after_looking_at_another_meeting_still_keeps_the_gap_out_of_talk_time(
-    qtbot: QtBot,
-    workspace: Path,
-    settings: SettingsStore,
-    opened_window: tuple[list[Opened], list[MainWindow]],
-    held_elsewhere: WorkspaceLock,
+    qtbot: QtBot, workspace: Path, stopped: Stopped, held_elsewhere: WorkspaceLock
 ) -> None:
     """Looking away and back made the read-only window take the meeting as recorded here all
     along: the take-over skipped the resumption, and the dead time was the speaker's."""
-    window, meeting, people = stopped_recording(qtbot, workspace, settings, opened_window)
+    window, meeting, people = stopped
     window.open_meeting(None)
     window.open_meeting(meeting)
     held_elsewhere.release()
@@ -488,13 +482,9 @@ def test_record_here_after_looking_at_another_meeting_still_keeps_the_gap_out_of
 
 
 def test_a_window_that_found_the_workspace_damaged_does_not_take_it_over(
-    qtbot: QtBot,
-    workspace: Path,
-    settings: SettingsStore,
-    opened_window: tuple[list[Opened], list[MainWindow]],
-    held_elsewhere: WorkspaceLock,
+    qtbot: QtBot, workspace: Path, stopped: Stopped, held_elsewhere: WorkspaceLock
 ) -> None:
-    window, meeting, _ = stopped_recording(qtbot, workspace, settings, opened_window)
+    window, meeting, _ = stopped
     assert window.session.found_damage(
         sqlite3.OperationalError("Could not decode to UTF-8 column 'text' with text 'Ana'")
     )
