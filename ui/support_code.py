@@ -58,8 +58,8 @@ def compiled_once(cache: Path | None) -> Iterator[None]:
     if cache is None:
         yield
         return
-    kept = _read(cache)
-    used: dict[_Key, tuple[Any, CodeType]] = {}
+    kept: dict[_Key, tuple[Any, CodeType]] | None = None  # read at the first support module:
+    used: dict[_Key, tuple[Any, CodeType]] = {}  # PySide may be loaded already (and compile none)
     real_compile = builtins.compile
 
     def compile(  # in place of the builtin, with its signature
@@ -77,6 +77,9 @@ def compiled_once(cache: Path | None) -> Iterator[None]:
             flags |= sys._getframe(1).f_code.co_flags & _FUTURE
         level = sys.flags.optimize if optimize == -1 else optimize
         key: _Key = (filename, mode, flags, level)
+        nonlocal kept
+        if kept is None:
+            kept = _read(cache)
         found = kept.get(key)
         if found is not None and found[0] == source:
             code = found[1]

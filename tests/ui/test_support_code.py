@@ -223,3 +223,17 @@ def test_no_cache_folder_means_compiling_as_before(
     with compiled_once(None):
         assert run(compile(SOURCE, NAME, "exec")) == 42
     assert compiled == [NAME]
+
+
+def test_nothing_is_read_when_nothing_is_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PySide already loaded (a test run, a script that imported it first): no support module
+    is compiled, and the cache is neither read nor written."""
+    from ui import support_code
+
+    monkeypatch.setattr(support_code, "_read", lambda cache: pytest.fail("read"))
+    cache = tmp_path / CACHE_NAME
+    with compiled_once(cache):
+        compile("x = 1", "mine.py", "exec")
+    assert not cache.exists()
