@@ -37,27 +37,26 @@ def viewport_width(view: QAbstractScrollArea) -> int:
     viewport) reaches Python, PySide6 (6.11) builds every QWidget subclass it knows, from
     QCalendarWidget to QWizard, to find the right type: about 13 ms of start-up.
     """
-    width = view.maximumViewportSize().width()  # as if no scroll bar were needed
     bar = view.verticalScrollBar()
-    policy = view.verticalScrollBarPolicy()
-    if policy != Qt.ScrollBarPolicy.ScrollBarAlwaysOn and bar.isVisibleTo(view):
-        width -= _room_taken(view, bar, bar.width())  # counted for an always-on bar only
-    return width
+    taken = _room_taken(view, bar, view.verticalScrollBarPolicy(), bar.width())
+    return view.maximumViewportSize().width() - taken
 
 
 def viewport_height(view: QAbstractScrollArea) -> int:
     """The height of `view`'s viewport, worked out as `viewport_width` works out its width."""
-    height = view.maximumViewportSize().height()
     bar = view.horizontalScrollBar()
-    policy = view.horizontalScrollBarPolicy()
-    if policy != Qt.ScrollBarPolicy.ScrollBarAlwaysOn and bar.isVisibleTo(view):
-        height -= _room_taken(view, bar, bar.height())
-    return height
+    taken = _room_taken(view, bar, view.horizontalScrollBarPolicy(), bar.height())
+    return view.maximumViewportSize().height() - taken
 
 
-def _room_taken(view: QAbstractScrollArea, bar: QWidget, across: int) -> int:
-    """How much of the viewport a shown scroll bar `across` pixels thick takes: less, or none,
-    where the style lays its bars over the content (macOS's overlay scroll bars)."""
+def _room_taken(
+    view: QAbstractScrollArea, bar: QWidget, policy: Qt.ScrollBarPolicy, across: int
+) -> int:
+    """How much more of the viewport than `maximumViewportSize` says a scroll bar `across`
+    pixels thick takes: none unless it shows (that size counts an always-on bar already); less,
+    or none, where the style lays its bars over the content (macOS's overlay scroll bars)."""
+    if policy == Qt.ScrollBarPolicy.ScrollBarAlwaysOn or not bar.isVisibleTo(view):
+        return 0
     overlap = bar.style().pixelMetric(QStyle.PixelMetric.PM_ScrollView_ScrollBarOverlap, None, bar)
     return max(0, across - overlap)
 

@@ -33,24 +33,17 @@ class RecordHere(QObject):
         session.recording_again.connect(self._recorded_again)
 
     def offer(self) -> None:
-        self._notice.say(
+        self._say_with_button(
             "This meeting is not being recorded: the window that recorded it stopped (closed or"
             " crashed).",
             Tone.WARNING,
-            action="Record here",
-            step=self.record_here,
         )
 
     def record_here(self) -> None:
         try:
             self._session.record_here()
         except WorkspaceError as error:  # the button stays: once that window is closed, again
-            self._notice.say(
-                f"Not recording here: {error}",
-                Tone.REFUSED,
-                action="Record here",
-                step=self.record_here,
-            )
+            self._say_with_button(f"Not recording here: {error}", Tone.REFUSED)
             return
         look_only(self._window, False)
         self._notice.say(
@@ -62,3 +55,6 @@ class RecordHere(QObject):
     def _recorded_again(self) -> None:
         """The other window woke up (a laptop asleep, not closed): the offer is withdrawn."""
         self._notice.say("The window that recorded the meeting records it again.")
+
+    def _say_with_button(self, text: str, tone: Tone) -> None:
+        self._notice.say(text, tone, action="Record here", step=self.record_here)

@@ -246,7 +246,6 @@ class Session(QObject):
         if self._ticker.isActive():
             self._heartbeat.start()
         meeting_id, self.meeting_id = self.meeting_id, None  # opened anew, as at a start:
-        self._recording.clear()
         self.open_meeting(meeting_id)  # a live meeting is picked up again, here
 
     def follow_recording(self) -> Change | None:

@@ -111,22 +111,12 @@ def take_over(path: Path, clock: Clock) -> Opened:
     lock = WorkspaceLock(path)
     lock.acquire(program=PROGRAM)
     try:
-        noted = lock.noted_damage
-        if (noted is not None and file_identity(path) == noted.file) or (
-            left_unclean(path) and _found_damaged(path)
-        ):
+        if _noted_damage(path, lock) or (left_unclean(path) and _damage_found(path)):
             raise WorkspaceError(NOT_TAKEN_DAMAGED)
         return Opened(Workspace.open(path, clock=clock, create=False), lock)
     except BaseException:
         lock.release()
         raise
-
-
-def _found_damaged(path: Path) -> bool:
-    from facilitator.recovery import check_on_open  # only after a crash
-
-    health = check_on_open(path)
-    return not health.ok and health.problem is not None and is_damage(health.problem)
 
 
 def left_unclean(path: Path) -> bool:
@@ -140,26 +130,42 @@ def is_damage(problem: str) -> bool:
     return "damaged" in problem or "audit log" in problem
 
 
-def _set_aside_if_noted(path: Path, lock: WorkspaceLock) -> Damage | None:
-    """Set the file aside if the last window to hold it found it damaged (and it is still that
-    file, not a backup restored in its place since)."""
+def _noted_damage(path: Path, lock: WorkspaceLock) -> str | None:
+    """What the last window to hold the file noted as damaged, if it is still that file (not
+    gone, nor a backup restored in its place since)."""
     noted = lock.noted_damage
-    if noted is None:
+    if noted is None or file_identity(path) != noted.file:
         return None
-    if file_identity(path) != noted.file:  # gone, or another file (a backup) in its place
-        return None
-    from facilitator.recovery import set_aside_damaged
-
-    return Damage(f"{path} is damaged ({noted.problem})", set_aside_damaged(path, lock=lock))
+    return noted.problem
 
 
-def _set_aside_if_damaged(path: Path, lock: WorkspaceLock) -> Damage | None:
-    from facilitator.recovery import check_on_open, set_aside_damaged  # only after a crash
+def _damage_found(path: Path) -> str | None:
+    """What the full check finds damaged in the file, if anything (run only after a crash)."""
+    from facilitator.recovery import check_on_open
 
     health = check_on_open(path)
     if health.ok or health.problem is None or not is_damage(health.problem):
         return None
-    return Damage(health.problem, set_aside_damaged(path, lock=lock))
+    return health.problem
+
+
+def _set_aside_if_noted(path: Path, lock: WorkspaceLock) -> Damage | None:
+    """Set the file aside if the last window to hold it found it damaged."""
+    problem = _noted_damage(path, lock)
+    if problem is None:
+        return None
+    from facilitator.recovery import set_aside_damaged
+
+    return Damage(f"{path} is damaged ({problem})", set_aside_damaged(path, lock=lock))
+
+
+def _set_aside_if_damaged(path: Path, lock: WorkspaceLock) -> Damage | None:
+    problem = _damage_found(path)
+    if problem is None:
+        return None
+    from facilitator.recovery import set_aside_damaged
+
+    return Damage(problem, set_aside_damaged(path, lock=lock))
 
 
 def ask_read_only(reason: str) -> bool:
